@@ -1,0 +1,102 @@
+"""The typed document that flows through the pipeline: an article, its spans and its events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from marsad.text.normalise import NormalisedText
+from marsad.text.segment import Sentence
+from marsad.text.tokenise import Token
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article. `text` is the cleaned text every offset refers to."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    published_source: str | None = None  # where the date came from: option, record, page, dateline
+    raw: str | None = None  # the input as read (HTML for pages), before cleaning
+    source: str | None = None  # file path or corpus line the article was read from
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A [start, end) range of code points in the article's cleaned text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(slots=True)
+class Mention:
+    """Something a recogniser found: a kind, a span, and what it resolved to."""
+
+    kind: str  # actor, place, date, number, source, trigger, negation, ...
+    start: int
+    end: int
+    text: str
+    key: str = ""  # knowledge-base id or lexicon key
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(slots=True)
+class Document:
+    """An article with everything the stages have added to it, in offset order."""
+
+    article: Article
+    normalised: NormalisedText | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    events: list[Any] = field(default_factory=list)  # marsad.record.EventRecord
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def add(self, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            self.mentions.setdefault(mention.kind, []).append(mention)
+        for kind_list in self.mentions.values():
+            kind_list.sort(key=lambda m: (m.start, -m.end))
+
+    def of_kind(self, kind: str) -> list[Mention]:
+        return self.mentions.get(kind, [])
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (the last one starting at or before it)."""
+        low, high = 0, len(self.sentences) - 1
+        found = 0
+        while low <= high:
+            mid = (low + high) // 2
+            if self.sentences[mid].start <= offset:
+                found = mid
+                low = mid + 1
+            else:
+                high = mid - 1
+        return found

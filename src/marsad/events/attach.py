@@ -1,0 +1,166 @@
+"""Attributes attached to each candidate: its place, its date and its figures.
+
+Each takes the mention nearest the trigger inside the candidate's clause, then its sentence;
+what a candidate still lacks after the article-level merge comes from the article's lead
+(see coalesce.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from marsad.document import Document, Mention, Span
+from marsad.events.model import Candidate, DateRange, PlaceRef
+from marsad.kb.registry import Resources
+from marsad.resolve.places import context_countries, detail, place_ref, resolve_mention
+
+FIGURE_WINDOW = 30  # characters between a casualty word and its number
+BACKGROUND_DAYS = 30
+
+
+def _nearest_in(mentions: list[Mention], spans: list[Span], position: int) -> Mention | None:
+    for span in spans:
+        inside = [m for m in mentions if span.start <= m.start < span.end]
+        if inside:
+            return min(inside, key=lambda m: abs(m.start - position))
+    return None
+
+
+def attach_place(
+    document: Document, candidate: Candidate, resources: Resources, countries: list[str]
+) -> None:
+    gazetteer = resources.gazetteer
+    sentence = document.sentences[candidate.sentence]
+    context_ids: list[str] = []
+    best: PlaceRef | None = None
+    for span in (candidate.clause, Span(sentence.start, sentence.end)):
+        refs = []
+        for mention in document.of_kind("place"):
+            if span.start <= mention.start < span.end:
+                place = resolve_mention(mention, gazetteer, countries, context_ids)
+                if place is not None:
+                    refs.append(place_ref(document, mention, place, gazetteer))
+        if refs:
+            best = min(refs, key=lambda r: (detail(r.place), abs(r.start - candidate.trigger.start)))
+            break
+    candidate.place = best
+    candidate.place_in_clause = best is not None
+
+
+def lead_place(document: Document, resources: Resources, countries: list[str]) -> PlaceRef | None:
+    """The article's main place: the most precise place of its first sentences."""
+    gazetteer = resources.gazetteer
+    limit = document.sentences[min(3, len(document.sentences) - 1)].end if document.sentences else 0
+    refs = []
+    for mention in document.of_kind("place"):
+        if mention.start < limit:
+            place = resolve_mention(mention, gazetteer, countries, [])
+            if place is not None:
+                refs.append(place_ref(document, mention, place, gazetteer))
+    if not refs:
+        return None
+    return min(refs, key=lambda r: (detail(r.place), r.start))
+
+
+def attach_date(document: Document, candidate: Candidate) -> bool:
+    """Set the candidate's date; False when the date shows it is background history."""
+    sentence = document.sentences[candidate.sentence]
+    spans = [candidate.clause, Span(sentence.start, sentence.end)]
+    mention = _nearest_in(document.of_kind("date"), spans, candidate.trigger.start)
+    if mention is None:
+        return True
+    if candidate.subordinate and not candidate.clause.start <= mention.start < candidate.clause.end:
+        # "... after they killed a protester": before the main clause's date, within a month.
+        latest = mention.data.get("latest")
+        if latest is not None:
+            candidate.date = DateRange(latest - timedelta(days=BACKGROUND_DAYS), latest, 3)
+        return True
+    earliest, latest = mention.data.get("earliest"), mention.data.get("latest")
+    published = document.article.published
+    if published and latest and latest < published - timedelta(days=BACKGROUND_DAYS):
+        return False
+    if published and earliest and earliest > published + timedelta(days=1):
+        return True  # a future date: a plan or a deadline, not when this happened
+    candidate.date = DateRange(earliest, latest, mention.data.get("precision"), mention.text,
+                               mention.start)
+    return True
+
+
+def default_date(document: Document, lead: DateRange | None) -> DateRange | None:
+    """The date of a candidate whose text gives none: the lead's date, else the report's day."""
+    if lead is not None:
+        return lead
+    published = document.article.published
+    if published is None:
+        return None
+    return DateRange(published - timedelta(days=1), published, 1)
+
+
+def lead_date(document: Document) -> DateRange | None:
+    """The first date of the article's first sentences that lies in the reporting window."""
+    published = document.article.published
+    limit = document.sentences[min(2, len(document.sentences) - 1)].end if document.sentences else 0
+    for mention in document.of_kind("date"):
+        if mention.start >= limit:
+            break
+        latest: date | None = mention.data.get("latest")
+        earliest: date | None = mention.data.get("earliest")
+        if latest is None or earliest is None:
+            continue
+        if published and not (published - timedelta(days=BACKGROUND_DAYS) <= latest):
+            continue
+        if published and earliest > published:
+            continue
+        if (latest - earliest).days <= 1:
+            return DateRange(earliest, latest, mention.data.get("precision"), mention.text,
+                             mention.start)
+    return None
+
+
+def attach_figures(document: Document, candidate: Candidate) -> None:
+    """Deaths, injuries and arrests given in the candidate's clause."""
+    clause = candidate.clause
+    numbers = [n for n in document.of_kind("number") if clause.start <= n.start < clause.end]
+    words = [w for w in document.of_kind("word") if clause.start <= w.start < clause.end]
+    for kind, attribute in (("killed", "fatalities"), ("injured", "injuries"),
+                            ("arrested", "arrests")):
+        value = _figure(kind, words, numbers)
+        if value is not None and getattr(candidate, attribute) is None:
+            setattr(candidate, attribute, value)
+    if candidate.family == "arrest" and candidate.arrests is None:
+        value = _number_after(candidate.trigger.end, numbers)
+        if value is not None:
+            candidate.arrests = value
+
+
+def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> int | None:
+    for word in (w for w in words if w.key == kind):
+        after = _number_after(word.end, numbers)
+        if after is not None:
+            return after
+        before = [n for n in numbers if 0 <= word.start - n.end <= 3]
+        if before and before[-1].data.get("value") is not None:
+            return int(before[-1].data["value"])
+        count = _person_count(word, words)
+        if count is not None:
+            return count
+    return None
+
+
+def _number_after(position: int, numbers: list[Mention]) -> int | None:
+    for number in numbers:
+        if 0 <= number.start - position <= FIGURE_WINDOW and number.data.get("value") is not None:
+            return int(number.data["value"])
+    return None
+
+
+def _person_count(word: Mention, words: list[Mention]) -> int | None:
+    for other in words:
+        if 0 <= other.start - word.end <= 2:
+            if other.key == "person_singular":
+                return 1
+            if other.key == "person_dual":
+                return 2
+    if word.text.endswith(("ان", "ين")) and word.key == "killed" and "قتيل" in word.text:
+        return 2
+    return None

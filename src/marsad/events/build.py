@@ -1,0 +1,61 @@
+"""The events stage: candidates detected, attributes attached, merged, turned into records."""
+
+from __future__ import annotations
+
+from marsad.document import Document
+from marsad.events.attach import (
+    attach_date,
+    attach_figures,
+    attach_place,
+    default_date,
+    lead_date,
+    lead_place,
+)
+from marsad.events.claims import attach_claims
+from marsad.events.classify import classify
+from marsad.events.coalesce import coalesce
+from marsad.events.detect import detect
+from marsad.events.model import Candidate
+from marsad.events.records import to_record
+from marsad.events.roles import assign_roles
+from marsad.kb.registry import Resources
+from marsad.resolve.places import context_countries
+
+
+def build_events(document: Document, resources: Resources) -> Document:
+    countries = context_countries(document, resources.gazetteer)
+    main_place = lead_place(document, resources, countries)
+    main_date = lead_date(document)
+    kept: list[Candidate] = []
+    for candidate in detect(document, resources):
+        if not attach_date(document, candidate):
+            continue  # dated as background history
+        attach_place(document, candidate, resources, countries)
+        if candidate.place is None:
+            candidate.place = main_place
+            candidate.country = countries[0] if countries else None
+        if candidate.date is None and not candidate.subordinate:
+            candidate.date = default_date(document, main_date)
+        assign_roles(document, candidate, resources)
+        if not classify(document, candidate):
+            continue
+        attach_figures(document, candidate)
+        kept.append(candidate)
+    events = coalesce(kept)
+    for event in events:
+        if event.date is None:
+            event.date = _before(default_date(document, main_date))
+    attach_claims(document, events, resources)
+    document.events = [to_record(document, e, i, resources) for i, e in enumerate(events)]
+    return document
+
+
+def _before(reference):  # type: ignore[no-untyped-def]
+    """An earlier happening with no date of its own: any day of the month before the report."""
+    from datetime import timedelta
+
+    from marsad.events.model import DateRange
+
+    if reference is None or reference.latest is None:
+        return reference
+    return DateRange(reference.latest - timedelta(days=30), reference.latest, 3)

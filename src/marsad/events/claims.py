@@ -1,0 +1,75 @@
+"""Who says what about each event: claims, denials and unconfirmed reports, side by side.
+
+A stance word (قال، أكد / نفى / زعم، لم يتسن التحقق) or an attribution (وفقاً لـ، نقلاً عن)
+makes a claim; its source is the source noun or actor nearest after it (VSO) or before it.
+A claim belongs to the event read from its sentence, or else to the event of the nearest
+sentence before it (a denial follows what it denies).
+"""
+
+from __future__ import annotations
+
+from marsad.document import Document, Mention
+from marsad.events.model import Candidate, ClaimRef
+from marsad.kb.registry import Resources
+
+SOURCE_WINDOW = 45
+LOOKBACK_SENTENCES = 2
+_STANCE_OF = {"asserts": "asserts", "attribution": "asserts", "denies": "denies",
+              "unconfirmed": "unconfirmed"}
+
+
+def attach_claims(document: Document, events: list[Candidate], resources: Resources) -> None:
+    if not events:
+        return
+    for sentence_index, sentence in enumerate(document.sentences):
+        cues = [c for c in document.of_kind("stance") if sentence.start <= c.start < sentence.end]
+        if not cues:
+            continue
+        event = _owner(events, sentence_index)
+        if event is None:
+            continue
+        for stance, cue in _strongest(cues):
+            source = _source_near(document, cue, sentence.start, sentence.end)
+            attribution = source.text if source else None
+            gloss = resources.source_glosses.get(source.key) if source and source.kind == "source" \
+                else (source.text if source else None)
+            figures = {}
+            if event.fatalities is not None and sentence_index in event.sentences:
+                figures["fatalities"] = event.fatalities
+            event.claims.append(
+                ClaimRef(document.text[sentence.start : sentence.end], stance, attribution,
+                         gloss, sentence.start, sentence.end, figures)
+            )
+
+
+def _owner(events: list[Candidate], sentence_index: int) -> Candidate | None:
+    for event in events:
+        if sentence_index in event.sentences:
+            return event
+    before = [
+        e for e in events
+        if (max(e.sentences) < sentence_index
+            and sentence_index - max(e.sentences) <= LOOKBACK_SENTENCES)
+    ]
+    return max(before, key=lambda e: max(e.sentences)) if before else None
+
+
+def _strongest(cues: list[Mention]) -> list[tuple[str, Mention]]:
+    """One claim per stance in a sentence: denials and doubts are kept beside assertions."""
+    chosen: dict[str, Mention] = {}
+    for cue in cues:
+        stance = _STANCE_OF.get(cue.key, "asserts")
+        chosen.setdefault(stance, cue)
+    return [(stance, cue) for stance, cue in chosen.items()]
+
+
+def _source_near(document: Document, cue: Mention, start: int, end: int) -> Mention | None:
+    pool = [
+        m for kind in ("source", "actor", "force", "role", "leader")
+        for m in document.of_kind(kind) if start <= m.start < end
+    ]
+    after = [m for m in pool if 0 <= m.start - cue.end <= SOURCE_WINDOW]
+    if after:
+        return min(after, key=lambda m: m.start)
+    before = [m for m in pool if 0 <= cue.start - m.end <= SOURCE_WINDOW]
+    return max(before, key=lambda m: m.end) if before else None

@@ -1,0 +1,116 @@
+"""The sub-event type of a candidate, refined by the words around its trigger and its actors."""
+
+from __future__ import annotations
+
+from marsad.document import Document, Span
+from marsad.events.model import Candidate
+
+STATE_LIKE = ("state", "external")
+
+
+def modifiers_near(document: Document, clause: Span) -> set[str]:
+    return {m.key for m in document.of_kind("modifier") if clause.start <= m.start < clause.end}
+
+
+def classify(document: Document, candidate: Candidate) -> bool:
+    """Set `candidate.sub` from its family, modifiers in its clause and its actors; False
+    when the candidate turns out not to be an event of its family."""
+    mods = modifiers_near(document, candidate.clause)
+    refine = _REFINERS.get(candidate.family)
+    if refine is None:
+        return True
+    sub = refine(candidate, mods, _clause_words(document, candidate.clause))
+    if sub is None:
+        return False
+    candidate.sub = sub
+    return True
+
+
+def _clause_words(document: Document, clause: Span) -> set[str]:
+    return {w.key for w in document.of_kind("word") if clause.start <= w.start < clause.end}
+
+
+def _weapon(mods: set[str], default: str) -> str:
+    if "suicide" in mods:
+        return "Suicide bomb"
+    if "chemical" in mods:
+        return "Chemical weapon"
+    if "intercept" in mods and ("air" in mods or "artillery" in mods):
+        return "Disrupted weapons use"
+    if "air" in mods:
+        return "Air/drone strike"
+    if "grenade" in mods:
+        return "Grenade"
+    if "ied" in mods:
+        return "Remote explosive/landmine/IED"
+    if "artillery" in mods:
+        return "Shelling/artillery/missile attack"
+    return default
+
+
+def _strike(candidate: Candidate, mods: set[str], words: set[str]) -> str | None:
+    default = candidate.sub
+    if candidate.trigger.key == "shelling" and "air" in mods and "artillery" not in mods:
+        default = "Air/drone strike"
+    if "intercept" in mods:
+        return "Disrupted weapons use"
+    if candidate.trigger.key == "airstrike":
+        return "Air/drone strike"
+    return default
+
+
+def _explosion(candidate: Candidate, mods: set[str], words: set[str]) -> str:
+    if candidate.trigger.key in ("suicide", "grenade", "chemical"):
+        return candidate.sub
+    if "intercept" in mods:
+        return "Disrupted weapons use"
+    return _weapon(mods - {"air", "artillery"}, candidate.sub)
+
+
+def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
+    weapon = _weapon(mods, "")
+    if weapon:
+        return weapon
+    actor1 = candidate.actor1.category if candidate.actor1 else None
+    actor2 = candidate.actor2.category if candidate.actor2 else None
+    if actor2 in ("state", "armed", "external") and actor1 in ("armed", "state", "external"):
+        return "Armed clash"
+    if actor2 in ("state", "external") and candidate.trigger.key == "attack":
+        return "Armed clash"
+    return "Attack"
+
+
+def _protest(candidate: Candidate, mods: set[str], words: set[str]) -> str:
+    if "lethal_force" in mods or "killed" in words:
+        return "Excessive force against protesters"
+    if "violence_by_crowd" in mods and "peaceful" not in mods:
+        return "Violent demonstration"
+    if "intervention" in mods or "arrested" in words:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _riot(candidate: Candidate, mods: set[str], words: set[str]) -> str:
+    return candidate.sub
+
+
+def _territory(candidate: Candidate, mods: set[str], words: set[str]) -> str | None:
+    """Only armed actors take territory; a crowd retaking a building is not a territory event."""
+    actor1 = candidate.actor1.category if candidate.actor1 else None
+    if not candidate.place_in_clause:
+        return None  # territory is a named town or area, not "the building"
+    if actor1 in STATE_LIKE:
+        return "Government regains territory"
+    if actor1 == "armed":
+        return "Non-state actor overtakes territory"
+    return None
+
+
+_REFINERS = {
+    "strike": _strike,
+    "explosion": _explosion,
+    "attack": _attack,
+    "protest": _protest,
+    "riot": _riot,
+    "territory": _territory,
+}

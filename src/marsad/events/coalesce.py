@@ -1,0 +1,134 @@
+"""One event per happening: candidates that report the same day, place and actors merge.
+
+ACLED's unit is one record per day of activity, per place, per pair of actors. Mentions of
+the same happening across the headline, the lead and the body merge into the first; a
+later mention adds evidence, figures and claims. Casualty-only mentions ("three were
+killed") join the violent event they belong to.
+"""
+
+from __future__ import annotations
+
+from marsad.events.model import Candidate, DateRange
+from marsad.record import event_type_of
+
+# More specific sub-event types win when two codings of one happening merge.
+SPECIFICITY = (
+    "Suicide bomb", "Chemical weapon", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Excessive force against protesters",
+    "Violent demonstration", "Mob violence", "Protest with intervention", "Peaceful protest",
+    "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
+    "Abduction/forced disappearance", "Sexual violence", "Attack", "Disrupted weapons use",
+    "Arrests", "Agreement", "Non-violent transfer of territory",
+    "Headquarters or base established", "Looting/property destruction",
+    "Change to group/activity", "Other",
+)
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+CROWD_TYPES = {"Protests", "Riots"}
+
+
+def coalesce(candidates: list[Candidate]) -> list[Candidate]:
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        target = next((m for m in merged if _same_happening(m, candidate)), None)
+        if target is None:
+            merged.append(candidate)
+        else:
+            _absorb(target, candidate)
+    return merged
+
+
+def _compatible_types(left: Candidate, right: Candidate) -> bool:
+    a, b = event_type_of(left.sub), event_type_of(right.sub)
+    if a == b:
+        return True
+    if a in VIOLENT_TYPES and b in VIOLENT_TYPES:
+        return left.strength == "weak" or right.strength == "weak" or {a, b} == {
+            "Battles", "Violence against civilians"
+        }
+    if a in CROWD_TYPES and b in CROWD_TYPES:
+        return True
+    return False
+
+
+def _same_happening(left: Candidate, right: Candidate) -> bool:
+    if not _compatible_types(left, right):
+        return False
+    if left.subordinate != right.subordinate and not (left.date and right.date):
+        return False
+    if not _dates_overlap(left.date, right.date):
+        return False
+    if left.place and right.place:
+        a, b = left.place.place, right.place.place
+        if a.id != b.id and not _contains(a, b) and not _contains(b, a):
+            return False
+    return _actors_compatible(left, right)
+
+
+def _dates_overlap(left: DateRange | None, right: DateRange | None) -> bool:
+    if left is None or right is None or None in (left.earliest, right.earliest):
+        return True
+    assert left.earliest and left.latest and right.earliest and right.latest
+    return left.earliest <= right.latest and right.earliest <= left.latest
+
+
+def _contains(outer, inner) -> bool:  # type: ignore[no-untyped-def]
+    if outer.kind == "country":
+        return inner.country_code == outer.country_code
+    if outer.kind == "admin1":
+        return inner.admin1_id == outer.id or inner.admin1 == outer.name
+    if outer.kind == "admin2":
+        return inner.admin2_id == outer.id
+    return inner.parent_id == outer.id
+
+
+def _actors_compatible(left: Candidate, right: Candidate) -> bool:
+    for a, b in ((left.actor1, right.actor1), (left.actor2, right.actor2)):
+        if a and b and a.actor and b.actor and a.actor.id != b.actor.id:
+            if a.category == b.category == "armed" and a.actor.template != b.actor.template:
+                if a.actor.template is None and b.actor.template is None:
+                    return False
+    return True
+
+
+def _absorb(target: Candidate, other: Candidate) -> None:
+    if SPECIFICITY.index(other.sub) < SPECIFICITY.index(target.sub):
+        target.sub, target.family = other.sub, other.family
+    if target.strength == "weak" and other.strength == "strong":
+        target.strength = "strong"
+        target.trigger = other.trigger
+    target.place = _more_precise(target, other)
+    if target.date is None or (other.date and _narrower(other.date, target.date)):
+        target.date = other.date or target.date
+    for attribute in ("actor1", "actor2"):
+        mine, theirs = getattr(target, attribute), getattr(other, attribute)
+        if theirs is not None and (mine is None or (mine.actor is None and theirs.actor)):
+            setattr(target, attribute, theirs)
+        elif mine and theirs and mine.actor and theirs.actor and mine.actor.template \
+                and not theirs.actor.template and attribute == "actor1" \
+                and mine.category == theirs.category:
+            setattr(target, attribute, theirs)
+    for attribute in ("fatalities", "injuries", "arrests", "crowd_size"):
+        if getattr(target, attribute) is None:
+            setattr(target, attribute, getattr(other, attribute))
+    target.claims.extend(other.claims)
+    target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+    target.sentences |= other.sentences
+
+
+def _more_precise(target: Candidate, other: Candidate):  # type: ignore[no-untyped-def]
+    from marsad.resolve.places import detail
+
+    if target.place is None:
+        return other.place
+    if other.place is None:
+        return target.place
+    return other.place if detail(other.place.place) < detail(target.place.place) else target.place
+
+
+def _narrower(left: DateRange, right: DateRange) -> bool:
+    if None in (left.earliest, left.latest):
+        return False
+    if None in (right.earliest, right.latest):
+        return True
+    assert left.earliest and left.latest and right.earliest and right.latest
+    return (left.latest - left.earliest) < (right.latest - right.earliest)

@@ -1,0 +1,105 @@
+"""From trigger mentions to candidate events: clauses, negation, modality and background.
+
+A sentence is cut into clauses at subordinators ("after they ...", "following ..."); each
+clause yields at most one candidate per event family, chosen by the most specific trigger.
+Triggers governed by a negation, a threat or plan, or an accusation make no event.
+"""
+
+from __future__ import annotations
+
+from marsad.document import Document, Mention, Span
+from marsad.events.model import Candidate
+from marsad.kb.registry import Resources
+
+# Families in order of precedence when one clause holds triggers of several.
+FAMILY_ORDER = (
+    "protest", "riot", "mob", "explosion", "strike", "chemical", "clash", "abduction", "sexual",
+    "territory", "transfer", "attack", "arrest", "disrupted", "agreement", "headquarters",
+    "change", "looting", "other",
+)
+# Families that may stand beside the clause's main one as a separate happening.
+STANDALONE = {"arrest", "abduction", "looting", "agreement", "disrupted"}
+NEGATION_WINDOW = 14  # characters between a negation word and the trigger
+MODALITY_WINDOW = 40
+
+
+def detect(document: Document, resources: Resources) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    triggers = document.of_kind("trigger")
+    for index, sentence in enumerate(document.sentences):
+        in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
+        if not in_sentence:
+            continue
+        for clause, subordinate in _clauses(document, sentence.start, sentence.end):
+            clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
+            kept = [t for t in clause_triggers if not _suppressed(document, t, clause)]
+            for trigger in _choose(kept, resources):
+                info = resources.trigger_info[trigger.key]
+                candidates.append(
+                    Candidate(
+                        sub=info.sub,
+                        family=info.family,
+                        trigger=trigger,
+                        sentence=index,
+                        clause=clause,
+                        strength=info.strength,
+                        subordinate=subordinate,
+                        evidence=[Span(sentence.start, sentence.end)],
+                        sentences={index},
+                    )
+                )
+    return candidates
+
+
+def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, bool]]:
+    """The sentence's clauses; True marks one opened by a subordinator (an earlier event)."""
+    cuts = [
+        w for w in document.of_kind("word")
+        if w.key == "subordinators" and start < w.start < end
+    ]
+    if not cuts:
+        return [(Span(start, end), False)]
+    clauses: list[tuple[Span, bool]] = [(Span(start, cuts[0].start), False)]
+    for position, cut in enumerate(cuts):
+        clause_end = cuts[position + 1].start if position + 1 < len(cuts) else end
+        clauses.append((Span(cut.start, clause_end), True))
+    return clauses
+
+
+def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
+    """A trigger that is negated, threatened, planned or merely alleged makes no event."""
+    for cue in document.of_kind("cue"):
+        if cue.start >= trigger.start or cue.start < clause.start:
+            continue
+        gap = trigger.start - cue.end
+        if cue.key == "negation" and gap <= NEGATION_WINDOW:
+            return True
+        if cue.key in ("modality", "accusation") and gap <= MODALITY_WINDOW:
+            return True
+    return False
+
+
+def _choose(triggers: list[Mention], resources: Resources) -> list[Mention]:
+    """The clause's main trigger, plus triggers of standalone families beside it."""
+    if not triggers:
+        return []
+    infos = resources.trigger_info
+    strong = [t for t in triggers if infos[t.key].strength == "strong"]
+    pool = strong or triggers
+    pool.sort(key=lambda t: (_rank(infos[t.key].family), t.start))
+    main = pool[0]
+    chosen = [main]
+    main_family = infos[main.key].family
+    if main_family in ("protest", "riot", "mob"):
+        return chosen  # arrests and violence in a crowd event are its intervention
+    seen = {main_family}
+    for trigger in pool[1:]:
+        family = infos[trigger.key].family
+        if family in STANDALONE and family not in seen:
+            chosen.append(trigger)
+            seen.add(family)
+    return chosen
+
+
+def _rank(family: str) -> int:
+    return FAMILY_ORDER.index(family) if family in FAMILY_ORDER else len(FAMILY_ORDER)

@@ -1,0 +1,84 @@
+"""The working form of an event while the stages build it, before it becomes a record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from marsad.document import Mention, Span
+from marsad.kb.model import Actor, Place
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor as resolved: the knowledge-base actor (if any) and the words of the text."""
+
+    actor: Actor | None
+    surface: str  # as the text names it
+    start: int
+    end: int
+    assoc: list[str] = field(default_factory=list)
+    category: str = "other"  # state, armed, crowd, civilian, external, other
+
+    @property
+    def name(self) -> str | None:
+        return self.actor.name if self.actor else None
+
+    @property
+    def inter(self) -> int | None:
+        return self.actor.inter if self.actor else None
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    place: Place
+    surface: str
+    start: int
+    end: int
+    precision: int  # ACLED geo-precision
+
+
+@dataclass(slots=True)
+class DateRange:
+    earliest: date | None
+    latest: date | None
+    precision: int | None
+    surface: str | None = None
+    start: int | None = None
+
+
+@dataclass(slots=True)
+class ClaimRef:
+    text: str
+    stance: str
+    attribution: str | None
+    attribution_en: str | None
+    start: int
+    end: int
+    figures: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One happening as read from a clause; merged with others that report the same one."""
+
+    sub: str
+    family: str
+    trigger: Mention
+    sentence: int
+    clause: Span
+    strength: str = "strong"
+    subordinate: bool = False  # read from an "after they ..." clause: an earlier happening
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    place: PlaceRef | None = None
+    place_in_clause: bool = False  # the place was named in the candidate's own sentence
+    country: str | None = None  # ISO code, when known without a place
+    date: DateRange | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    arrests: int | None = None
+    crowd_size: int | None = None
+    claims: list[ClaimRef] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    sentences: set[int] = field(default_factory=set)

@@ -1,0 +1,162 @@
+"""Who did it to whom: actor1 and actor2 of a candidate from the clause's actors.
+
+Arabic puts the agent after a verb (VSO), before it (SVO), after "على يد / من قبل / برصاص"
+in a passive, or as the genitive of an agentive verbal noun (هجوم مسلحين); the target follows
+"على / ضد / استهدف", and patient nouns take their genitive as the target (اعتقال خمسة
+مسلحين). Each family also knows which kinds of actor can play each role (an arrest is made
+by state forces; a protest is by protesters).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.document import Document
+from marsad.events.model import ActorRef, Candidate
+from marsad.kb.registry import Resources
+from marsad.resolve.actors import clause_actors, nationality_actor, template_actor
+from marsad.text.normalise import fold
+
+_AGENT_BEFORE = re.compile(
+    r"(?:علي يد|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)\s*\S*\s*$"
+)
+_TARGET_BEFORE = re.compile(r"(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?$")
+
+# Which categories may act (actor1) and be acted on (actor2), per family.
+AGENTS = {
+    "arrest": ("state", "armed", "external"),
+    "protest": ("crowd", "supporters"),
+    "riot": ("crowd", "supporters"),
+    "mob": ("crowd", "supporters", "civilian"),
+    "abduction": ("armed", "state", "external", "other"),
+    "attack": ("armed", "state", "external", "other", "supporters"),
+    "strike": ("state", "external", "armed"),
+    "explosion": ("armed", "state", "external"),
+    "clash": ("armed", "state", "external", "supporters"),
+    "territory": ("state", "armed", "external"),
+}
+# Default actor1 templates per family when the text names none.
+DEFAULT_AGENT = {
+    "arrest": "police",
+    "protest": "protesters",
+    "riot": "rioters",
+    "mob": "rioters",
+    "attack": "unidentified_armed_group",
+    "abduction": "unidentified_armed_group",
+    "explosion": "unidentified_armed_group",
+    "sexual": "unidentified_armed_group",
+}
+CROWD_TEMPLATE = {"protest": "protesters", "riot": "rioters", "mob": "rioters"}
+
+
+def assign_roles(document: Document, candidate: Candidate, resources: Resources) -> None:
+    country = candidate.place.place.country_code if candidate.place else candidate.country
+    on_date = candidate.date.latest if candidate.date else document.article.published
+    actors = clause_actors(document, candidate.clause, resources, country, on_date)
+    actor1, actor2 = _pick(document, candidate, actors)
+    if candidate.family in CROWD_TEMPLATE:
+        actor1 = _crowd(candidate, actor1, country, resources)
+    if actor1 is None:
+        actor1 = _nationality_agent(document, candidate, resources)
+    if actor1 is None and candidate.family in DEFAULT_AGENT:
+        default = template_actor(DEFAULT_AGENT[candidate.family], country, resources)
+        if default is not None:
+            actor1 = ActorRef(default, "", candidate.trigger.start, candidate.trigger.start)
+    candidate.actor1, candidate.actor2 = actor1, actor2
+
+
+def _pick(
+    document: Document, candidate: Candidate, actors: list[ActorRef]
+) -> tuple[ActorRef | None, ActorRef | None]:
+    if not actors:
+        return None, None
+    trigger = candidate.trigger
+    agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)]
+    targets = [a for a in actors if _marked(document, a, _TARGET_BEFORE) and a not in agents]
+    allowed = AGENTS.get(candidate.family)
+    actor1 = agents[0] if agents else None
+    if actor1 is None:
+        pool = [a for a in actors if a not in targets]
+        if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
+            # The genitive right after a patient noun is the one acted on.
+            pool = [a for a in pool if not _right_after(document, trigger.end, a)]
+        if allowed:
+            # The category the family expects first (an arrest is made by state forces).
+            for category in allowed:
+                preferred = [a for a in pool if a.category == category]
+                if preferred:
+                    pool = preferred
+                    break
+            else:
+                pool = []
+        actor1 = _nearest(pool, trigger.start)
+    rest = [a for a in actors if a is not actor1 and not _same(a, actor1)]
+    preferred = [a for a in rest if a in targets] or rest
+    if candidate.family in ("protest",):
+        preferred = [a for a in preferred if a.category in ("state", "external")]
+    actor2 = _nearest(preferred, trigger.end) if preferred else None
+    return actor1, actor2
+
+
+def _crowd(
+    candidate: Candidate, actor1: ActorRef | None, country: str | None, resources: Resources
+) -> ActorRef | None:
+    """Protesters and rioters are coded generically, the named group as associated actor."""
+    template = CROWD_TEMPLATE[candidate.family]
+    generic = template_actor(template, country, resources)
+    if generic is None:
+        return actor1
+    if actor1 is None:
+        return ActorRef(generic, "", candidate.trigger.start, candidate.trigger.start,
+                        category="crowd")
+    if actor1.actor is not None and actor1.actor.template in ("protesters", "rioters"):
+        return ActorRef(generic, actor1.surface, actor1.start, actor1.end, list(actor1.assoc),
+                        "crowd")
+    assoc = list(actor1.assoc) or ([actor1.actor.name] if actor1.actor else [])
+    return ActorRef(generic, actor1.surface, actor1.start, actor1.end, assoc, "crowd")
+
+
+def _nationality_agent(
+    document: Document, candidate: Candidate, resources: Resources
+) -> ActorRef | None:
+    """"غارة إسرائيلية", "قصف تركي": the adjective right after the trigger names the forces."""
+    if candidate.family not in ("strike", "explosion", "attack", "clash", "territory"):
+        return None
+    for adjective in document.of_kind("nationality"):
+        if 0 <= adjective.start - candidate.trigger.end <= 12:
+            return nationality_actor(adjective, "military", resources)
+    return None
+
+
+def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:
+    before = fold(document.text[max(0, actor.start - 25) : actor.start])
+    return bool(pattern.search(before))
+
+
+def _patient_noun(candidate: Candidate) -> bool:
+    return candidate.trigger.key in ("killing", "wounding")
+
+
+def _right_after(document: Document, position: int, actor: ActorRef) -> bool:
+    """The actor opens the genitive of the word ending at `position` (a number may come
+    between: اعتقال خمسة مسلحين)."""
+    if not 0 <= actor.start - position <= 25:
+        return False
+    between = document.text[position : actor.start].split()
+    numbers = {n.text for n in document.of_kind("number") if position <= n.start < actor.start}
+    return all(word in numbers or word in _GENITIVE_FILLERS for word in between)
+
+
+_GENITIVE_FILLERS = {"على", "الأقل", "نحو", "قرابة", "حوالي", "أكثر", "من", "عدد", "عشرات", "العشرات"}
+
+
+def _nearest(pool: list[ActorRef], position: int) -> ActorRef | None:
+    if not pool:
+        return None
+    return min(pool, key=lambda a: (a.start < position, abs(a.start - position)))
+
+
+def _same(left: ActorRef, right: ActorRef | None) -> bool:
+    if right is None or left.actor is None or right.actor is None:
+        return False
+    return left.actor.id == right.actor.id

@@ -1,0 +1,127 @@
+"""A clitic-aware token trie: finds dictionary names in a tokenised text, longest match first.
+
+Names are stored as `name_key` tuples (folded words without the article). A text token offers
+every clitic reading of itself (`lookup_keys`), so "وبالبصرة" finds "البصرة" and "للقوات
+الأمنية" finds "القوات الأمنية", while the surface span keeps the proclitics out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from marsad.text.tokenise import Token, lookup_keys, name_key, strip_article
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name stands for: a kind (place, actor, ...) and a key (an id)."""
+
+    kind: str
+    key: str
+    name: str
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    first: int  # index of the first token
+    last: int  # index of the last token (inclusive)
+    start: int  # character offsets into the original text (proclitics excluded)
+    end: int
+    entries: tuple[Entry, ...]
+
+
+class TokenTrie:
+    """Multi-word dictionary over folded, article-free words."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self.size = 0
+
+    def add(self, name: str, entry: Entry) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        node = self._root
+        for word in key:
+            node = node.children.setdefault(word, _Node())
+        if entry not in node.entries:
+            node.entries.append(entry)
+            self.size += 1
+
+    def add_all(self, names: Iterable[tuple[str, Entry]]) -> None:
+        for name, entry in names:
+            self.add(name, entry)
+
+    def find(self, tokens: list[Token], text: str) -> list[Match]:
+        """All longest, non-overlapping matches, left to right."""
+        matches: list[Match] = []
+        index = 0
+        while index < len(tokens):
+            match = self._longest_at(tokens, index, text)
+            if match is None:
+                index += 1
+                continue
+            matches.append(match)
+            index = match.last + 1
+        return matches
+
+    def _longest_at(self, tokens: list[Token], first: int, text: str) -> Match | None:
+        best: Match | None = None
+        for key in lookup_keys(tokens[first].norm):
+            node = self._root.children.get(key)
+            if node is None:
+                continue
+            last = first
+            while True:
+                if node.entries and (best is None or last > best.last):
+                    start = _surface_start(tokens[first], key, text)
+                    best = Match(first, last, start, tokens[last].end, tuple(node.entries))
+                if last + 1 >= len(tokens) or not _adjacent(tokens[last], tokens[last + 1], text):
+                    break
+                next_node = None
+                for next_key in _inner_keys(tokens[last + 1].norm):
+                    next_node = node.children.get(next_key)
+                    if next_node is not None:
+                        break
+                if next_node is None:
+                    break
+                node, last = next_node, last + 1
+        return best
+
+
+def _inner_keys(word: str) -> list[str]:
+    """Readings of a non-initial word of a name: only the article may vary."""
+    return [strip_article(word)]
+
+
+def _adjacent(left: Token, right: Token, text: str) -> bool:
+    """Two tokens belong to one name when only spaces, quotes or a hyphen separate them."""
+    gap = text[left.end : right.start]
+    return len(gap) <= 3 and all(ch in " \u00a0\"'«»-–ـ" for ch in gap)
+
+
+def _surface_start(token: Token, key: str, text: str) -> int:
+    """Where the name starts inside a token carrying proclitics (e.g. after "وب")."""
+    if key == token.norm or not token.norm.endswith(key):
+        return token.start
+    stripped = len(token.norm) - len(key)
+    # The article is part of a name as written ("البصرة"); keep it in the span.
+    if token.norm[:stripped].endswith("ال"):
+        stripped -= 2
+    elif token.norm[:stripped].endswith("لل"):
+        stripped -= 1
+    surface = text[token.start : token.end]
+    consumed = 0
+    for offset, ch in enumerate(surface):
+        if consumed >= stripped:
+            return token.start + offset
+        if ch.strip() and ch != "ـ" and not ("\u064b" <= ch <= "\u065f"):
+            consumed += 1
+    return token.start

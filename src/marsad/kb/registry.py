@@ -1,0 +1,140 @@
+"""The one registry: every language resource and knowledge base, loaded once and passed on."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marsad.ingest.clean import Boilerplate
+from marsad.kb.actors import ActorBase, load_actors
+from marsad.kb.gazetteer import Gazetteer, load_gazetteer
+from marsad.kb.lexicon import load_lexicon
+from marsad.kb.matcher import Entry, TokenTrie
+from marsad.recognise.cues import CueSet
+from marsad.recognise.dates import DateRecogniser
+from marsad.recognise.numbers import NumberRecogniser
+from marsad.text.tokenise import name_key
+
+KB_VERSION = "2026.11.25"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerInfo:
+    id: str
+    sub: str
+    family: str
+    role: str
+    strength: str
+
+
+@dataclass(slots=True)
+class Resources:
+    """Everything the pipeline's stages read; built by `load_resources`."""
+
+    boilerplate: Boilerplate
+    gazetteer: Gazetteer
+    actors: ActorBase
+    names: TokenTrie
+    triggers: CueSet
+    trigger_info: dict[str, TriggerInfo]
+    modifiers: CueSet
+    cues: CueSet  # negation, modality, accusation, background
+    words: CueSet  # subordinators, near, casualty words, person nouns
+    stances: CueSet  # asserts, denies, unconfirmed, attribution
+    source_nouns: CueSet
+    source_glosses: dict[str, str]
+    dates: DateRecogniser
+    numbers: NumberRecogniser
+    kb_version: str = KB_VERSION
+    load_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def load_boilerplate(extra_dirs: Sequence[Path] = ()) -> Boilerplate:
+    return Boilerplate.from_lexicon(load_lexicon("boilerplate", extra_dirs))
+
+
+def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
+    """Load the package's data plus the user's `--kb` folders (which win on conflict)."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    gazetteer = load_gazetteer(extra_dirs)
+    timings["gazetteer"] = time.perf_counter() - started
+    mark = time.perf_counter()
+    actors = load_actors(gazetteer.countries(), extra_dirs)
+    timings["actors"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    events = load_lexicon("events", extra_dirs)
+    sources = load_lexicon("sources", extra_dirs)
+    resources = Resources(
+        boilerplate=load_boilerplate(extra_dirs),
+        gazetteer=gazetteer,
+        actors=actors,
+        names=build_name_trie(gazetteer, actors, _stopwords(extra_dirs)),
+        triggers=CueSet.compile("trigger", {t["id"]: t["forms"] for t in events["triggers"]}),
+        trigger_info={t["id"]: _trigger_info(t) for t in events["triggers"]},
+        modifiers=CueSet.compile("modifier", events["modifiers"]),
+        cues=CueSet.compile("cue", {k: events[k] for k in _CUE_KINDS}),
+        words=CueSet.compile("word", {k: events[k] for k in _WORD_GROUPS}),
+        stances=CueSet.compile(
+            "stance", {k: sources[k] for k in ("asserts", "attribution", "denies", "unconfirmed")}
+        ),
+        source_nouns=CueSet.compile("source", {k: [k] for k in sources["nouns"]}),
+        source_glosses=dict(sources["nouns"]),
+        dates=DateRecogniser.from_package_data(_extra_files(extra_dirs, "dates")),
+        numbers=NumberRecogniser.from_package_data(_extra_files(extra_dirs, "numbers")),
+    )
+    timings["lexicons"] = time.perf_counter() - mark
+    timings["total"] = time.perf_counter() - started
+    resources.load_seconds = timings
+    return resources
+
+
+_CUE_KINDS = ("negation", "modality", "accusation", "background")
+_WORD_GROUPS = (
+    "subordinators", "near", "killed", "injured", "arrested", "person_singular", "person_dual",
+)
+
+
+def build_name_trie(
+    gazetteer: Gazetteer, actors: ActorBase, stopwords: frozenset[str] = frozenset()
+) -> TokenTrie:
+    """One trie over every name: places, countries and their adjectives, actors, titles.
+
+    A one-word place alias that is a common word (`stopwords`) is left out.
+    """
+    trie = TokenTrie()
+    for alias, place_id in gazetteer.aliases():
+        key = name_key(alias)
+        if len(key) == 1 and (key[0] in stopwords or len(key[0]) < 3):
+            continue
+        trie.add(alias, Entry("place", place_id, alias))
+    for country in gazetteer.countries():
+        for adjective in country.adjectives_ar:
+            trie.add(adjective, Entry("nationality", country.code, adjective))
+    for alias, actor_id in actors.aliases():
+        trie.add(alias, Entry("actor", actor_id, alias))
+    for noun, template_id in actors.template_nouns():
+        trie.add(noun, Entry("force", template_id, noun))
+    for role in actors.roles():
+        trie.add(role.title_ar, Entry("role", role.template, role.title_ar))
+    for leader in actors.leaders():
+        trie.add(leader.name_ar, Entry("leader", leader.name_ar, leader.name_ar))
+    return trie
+
+
+def _stopwords(extra_dirs: Sequence[Path]) -> frozenset[str]:
+    words = load_lexicon("stopwords", extra_dirs).get("words", [])
+    return frozenset(key for word in words for key in name_key(word))
+
+
+def _trigger_info(entry: dict[str, Any]) -> TriggerInfo:
+    return TriggerInfo(
+        entry["id"], entry["sub"], entry["family"], entry["role"], entry.get("strength", "strong")
+    )
+
+
+def _extra_files(extra_dirs: Sequence[Path], name: str) -> list[Path]:
+    return [p for d in extra_dirs if (p := Path(d) / "lexicon" / f"{name}.yaml").exists()]

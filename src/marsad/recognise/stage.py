@@ -1,0 +1,31 @@
+"""The recognise stage: every recogniser run over the document, its mentions added."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from marsad.document import Document, Mention
+from marsad.kb.registry import Resources
+from marsad.recognise.names import find_names
+
+
+def recognise(document: Document, resources: Resources) -> Document:
+    normalised = document.normalised
+    assert normalised is not None
+    published = document.article.published
+    document.add(find_names(document, resources.names))
+    for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
+                    resources.stances, resources.source_nouns):
+        document.add(cue_set.find(normalised))
+    dates = [
+        Mention("date", d.start, d.end, d.text, d.kind, asdict(d))
+        for d in resources.dates.find(normalised, published)
+    ]
+    document.add(dates)
+    numbers = [
+        Mention("number", n.start, n.end, n.text, n.qualifier or "", asdict(n))
+        for n in resources.numbers.find(normalised)
+        if not any(d.start <= n.start < d.end for d in dates)
+    ]
+    document.add(numbers)
+    return document

@@ -1,0 +1,141 @@
+"""Actor mentions of a clause resolved to knowledge-base actors, with the country in context.
+
+Forces named by a noun ("القوات الأمنية") take the country of a nationality adjective right
+after them ("العراقية") or else the event's country; "أنصار X" is a crowd associated with X
+unless the knowledge base knows the whole phrase (أنصار الله is a group, not supporters).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from marsad.document import Document, Mention, Span
+from marsad.events.model import ActorRef
+from marsad.kb.model import Actor
+from marsad.kb.registry import Resources
+from marsad.text.normalise import fold
+
+ACTOR_KINDS = ("actor", "force", "role", "leader")
+_SUPPORTERS = re.compile(r"(?:انصار|مناصري|مناصرو|مويدي|مويدو|اتباع)\s+(?:\S+\s+)?$")
+ADJACENT_GAP = 3
+
+
+def category_of(actor: Actor | None) -> str:
+    if actor is None:
+        return "other"
+    if actor.template == "unidentified_armed_group" or actor.inter in (2, 3, 4):
+        return "armed"
+    return {1: "state", 5: "crowd", 6: "crowd", 7: "civilian", 8: "external"}.get(
+        actor.inter, "other"
+    )
+
+
+def clause_actors(
+    document: Document,
+    clause: Span,
+    resources: Resources,
+    country: str | None,
+    on_date: date | None,
+) -> list[ActorRef]:
+    """Every actor the clause names, in text order."""
+    found: list[ActorRef] = []
+    nationalities = document.of_kind("nationality")
+    for kind in ACTOR_KINDS:
+        for mention in document.of_kind(kind):
+            if clause.start <= mention.start < clause.end:
+                ref = _resolve(document, mention, nationalities, resources, country, on_date)
+                if ref is not None:
+                    found.append(ref)
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def nationality_actor(
+    mention: Mention, template: str, resources: Resources
+) -> ActorRef | None:
+    """"غارة إسرائيلية": the forces of the adjective's country."""
+    country = resources.gazetteer.country(mention.key)
+    if country is None:
+        return None
+    actor = resources.actors.for_template(template, country.name)
+    if actor is None:
+        return None
+    return ActorRef(actor, mention.text, mention.start, mention.end, category=category_of(actor))
+
+
+def template_actor(template: str, country: str | None, resources: Resources) -> Actor | None:
+    if country is None:
+        return None
+    record = resources.gazetteer.country(country)
+    return resources.actors.for_template(template, record.name if record else country)
+
+
+def _resolve(
+    document: Document,
+    mention: Mention,
+    nationalities: list[Mention],
+    resources: Resources,
+    country: str | None,
+    on_date: date | None,
+) -> ActorRef | None:
+    actors = resources.actors
+    end = mention.end
+    actor: Actor | None = None
+    if mention.kind == "actor":
+        actor = actors.get(mention.key)
+    elif mention.kind == "leader":
+        actor = actors.leader_actor(mention.key, on_date)
+    else:
+        adjective = _adjective_after(document, mention, nationalities)
+        own_country = country
+        if adjective is not None:
+            own_country, end = adjective.key, adjective.end
+        actor = template_actor(mention.key, own_country, resources)
+    ref = ActorRef(actor, document.text[mention.start : end], mention.start, end)
+    ref.category = category_of(actor)
+    if actor is None and mention.kind in ("force", "role"):
+        ref.category = _template_category(mention.key)
+    _mark_supporters(document, ref)
+    return ref
+
+
+def _template_category(template: str) -> str:
+    if template in ("protesters", "rioters"):
+        return "crowd"
+    if template == "civilians":
+        return "civilian"
+    if template == "unidentified_armed_group":
+        return "armed"
+    return "state"
+
+
+def _adjective_after(
+    document: Document, mention: Mention, nationalities: list[Mention]
+) -> Mention | None:
+    for adjective in nationalities:
+        if 0 <= adjective.start - mention.end <= ADJACENT_GAP:
+            return adjective
+    return None
+
+
+def _mark_supporters(document: Document, ref: ActorRef) -> None:
+    """"أنصار ميليشيا X": a crowd of X's supporters, X as the associated actor."""
+    if ref.actor is None or ref.category not in ("armed", "other", "state"):
+        return
+    before = fold(document.text[max(0, ref.start - 30) : ref.start]).replace("«", " ")
+    match = _SUPPORTERS.search(before + " ")
+    if match is None:
+        return
+    ref.assoc.append(ref.actor.name)
+    ref.category = "supporters"
+    ref.surface = document.text[ref.start - _surface_back(document, ref.start) : ref.end]
+
+
+def _surface_back(document: Document, start: int) -> int:
+    window = document.text[max(0, start - 30) : start]
+    for word in ("أنصار", "انصار", "مناصري", "مؤيدي", "أتباع"):
+        at = window.rfind(word)
+        if at != -1:
+            return len(window) - at
+    return 0

@@ -1,0 +1,95 @@
+"""Place mentions resolved against the gazetteer, with ACLED geo-precision.
+
+Same-named places are told apart by the article's context: the countries it names (by name,
+adjective or unambiguous place) and the other places it mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from marsad.document import Document, Mention
+from marsad.events.model import PlaceRef
+from marsad.kb.gazetteer import Gazetteer
+from marsad.kb.model import Place
+
+PRECISE_KINDS = ("city", "town", "district", "neighbourhood", "site")
+KIND_DETAIL = {
+    "site": 0, "neighbourhood": 1, "district": 2, "town": 3, "city": 3,
+    "admin2": 4, "admin1": 5, "country": 6,
+}
+NEAR_GAP = 4  # characters between a "near" word and the place
+
+
+MAJOR_POPULATION = 100_000
+MAJOR_KINDS = ("country", "admin1")
+
+
+def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
+    """ISO codes the article is about, most named first: from country names, nationality
+    adjectives and major places whose name is unambiguous."""
+    counts: Counter[str] = Counter()
+    for mention in document.of_kind("nationality"):
+        counts[mention.key] += 1
+    for mention in document.of_kind("place"):
+        places = [gazetteer.get(pid) for pid in mention.data.get("places", [])]
+        major = [p for p in places if _major(p)]
+        codes = {p.country_code for p in major}
+        if len(codes) == 1:
+            counts[codes.pop()] += 3 if major[0].kind == "country" else 2
+    return [code for code, _ in counts.most_common()]
+
+
+def _major(place: Place) -> bool:
+    return place.kind in MAJOR_KINDS or place.population >= MAJOR_POPULATION
+
+
+def plausible(place: Place, countries: list[str]) -> bool:
+    """A candidate is kept when it lies in a country the article is about, or is major."""
+    return place.country_code in countries or _major(place)
+
+
+def resolve_mention(
+    mention: Mention, gazetteer: Gazetteer, countries: list[str], context_ids: list[str]
+) -> Place | None:
+    ids = mention.data.get("places") or []
+    if not ids:
+        return None
+    candidates = [p for p in (gazetteer.get(pid) for pid in ids) if plausible(p, countries)]
+    if not candidates:
+        return None
+    ranked = gazetteer.rank(candidates, countries, context_ids)
+    return ranked[0] if ranked else None
+
+
+def place_ref(
+    document: Document, mention: Mention, place: Place, gazetteer: Gazetteer
+) -> PlaceRef:
+    """A resolved place with geo-precision; a province or country is coded at its capital."""
+    near = any(
+        w.key == "near" and 0 <= mention.start - w.end <= NEAR_GAP
+        for w in document.of_kind("word")
+    )
+    if place.kind in PRECISE_KINDS:
+        return PlaceRef(place, mention.text, mention.start, mention.end, 2 if near else 1)
+    return PlaceRef(place, mention.text, mention.start, mention.end, 3)
+
+
+def coded_point(place_ref: PlaceRef, gazetteer: Gazetteer) -> tuple[float | None, float | None]:
+    """Coordinates to report: the place's own, or its capital's for a province or country."""
+    place = place_ref.place
+    if place.kind in ("admin1", "admin2"):
+        capital = gazetteer.admin1_capital(place)
+        if capital is not None and capital.lat is not None:
+            return capital.lat, capital.lon
+    if place.kind == "country":
+        country = gazetteer.country(place.country_code)
+        if country and country.capital_id:
+            capital = gazetteer.get(country.capital_id)
+            if capital.lat is not None:
+                return capital.lat, capital.lon
+    return place.lat, place.lon
+
+
+def detail(place: Place) -> int:
+    return KIND_DETAIL.get(place.kind, 3)

@@ -1,0 +1,100 @@
+"""Tokenisation over folded text with offsets into the original, and proclitic handling.
+
+Arabic writes the conjunctions و/ف, the prepositions ب/ل/ك and the article ال onto the
+word. A token keeps its surface offsets; `clitic_split` gives the most likely split and
+`lookup_keys` every reading of it that a dictionary might hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.text.normalise import NormalisedText, fold
+
+# A word is a run of letters/digits; Arabic letters include the folded range.
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_ARTICLE = "ال"
+MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: surface offsets into the original text and its folded form."""
+
+    start: int
+    end: int
+    norm: str
+    prefix: str
+    stem: str
+
+    @property
+    def is_number(self) -> bool:
+        return self.norm[:1].isdigit()
+
+
+def strip_article(word: str) -> str:
+    """Drop a leading ال from a folded word long enough to carry it (the scorer's rule)."""
+    if word.startswith(_ARTICLE) and len(word) >= 5:
+        return word[2:]
+    return word
+
+
+def clitic_split(word: str) -> tuple[str, str]:
+    """Most likely (proclitics, stem) split of a folded word, conservatively."""
+    prefix = ""
+    rest = word
+    if rest[:1] in _CONJ and len(rest) - 1 >= MIN_STEM + 1 and not rest.startswith("وا"):
+        prefix, rest = rest[:1], rest[1:]
+    if rest.startswith("لل") and len(rest) >= 5:
+        return prefix + "لل", rest[2:]
+    if rest[:1] in _PREP and rest[1:3] == _ARTICLE and len(rest) >= 5:
+        return prefix + rest[:3], rest[3:]
+    if rest.startswith(_ARTICLE) and len(rest) >= 5:
+        return prefix + _ARTICLE, rest[2:]
+    return prefix, rest
+
+
+def lookup_keys(word: str) -> list[str]:
+    """Every clitic reading of a folded word, each in dictionary key form (no article)."""
+    readings = [word]
+    if word[:1] in _CONJ and len(word) > MIN_STEM:
+        readings.append(word[1:])
+    for reading in list(readings):
+        if reading.startswith("لل") and len(reading) > 3:
+            readings.append("ال" + reading[2:])
+            readings.append(reading[2:])
+        elif reading[:1] in _PREP and len(reading) > MIN_STEM:
+            readings.append(reading[1:])
+    for reading in list(readings):
+        # Accusative tanween is written with a final alef: متظاهراً، مسلحاً.
+        if reading.endswith("ا") and len(reading) > 4:
+            readings.append(reading[:-1])
+    keys: list[str] = []
+    for reading in readings:
+        key = strip_article(reading)
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Dictionary key of a multi-word name: folded words, each without the article."""
+    return tuple(strip_article(word) for word in _words(fold(name)))
+
+
+def _words(folded: str) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(folded)]
+
+
+def tokenise(normalised: NormalisedText) -> list[Token]:
+    """Tokens of a normalised text, with offsets into its original text."""
+    tokens: list[Token] = []
+    for match in _WORD.finditer(normalised.text):
+        start, end = normalised.to_original(match.start(), match.end())
+        word = match.group(0)
+        prefix, stem = clitic_split(word)
+        tokens.append(Token(start, end, word, prefix, stem))
+    return tokens
