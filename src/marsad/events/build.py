@@ -22,6 +22,9 @@ from marsad.kb.registry import Resources
 from marsad.resolve.places import context_countries
 
 
+LEAD_SENTENCES = 2  # the headline and the first sentences carry the main event
+
+
 def build_events(document: Document, resources: Resources) -> Document:
     countries = context_countries(document, resources.gazetteer)
     main_place = lead_place(document, resources, countries)
@@ -31,6 +34,11 @@ def build_events(document: Document, resources: Resources) -> Document:
         if not attach_date(document, candidate):
             continue  # dated as background history
         attach_place(document, candidate, resources, countries)
+        own_date = candidate.date is not None
+        candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
+                              or own_date or candidate.place_in_clause)
+        if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
+            candidate.anchored = False
         if candidate.place is None:
             candidate.place = main_place
             candidate.country = countries[0] if countries else None

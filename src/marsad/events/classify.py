@@ -15,6 +15,8 @@ def modifiers_near(document: Document, clause: Span) -> set[str]:
 def classify(document: Document, candidate: Candidate) -> bool:
     """Set `candidate.sub` from its family, modifiers in its clause and its actors; False
     when the candidate turns out not to be an event of its family."""
+    if candidate.family == "none":
+        return False
     mods = modifiers_near(document, candidate.clause)
     refine = _REFINERS.get(candidate.family)
     if refine is None:

@@ -31,7 +31,8 @@ def coalesce(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         target = next((m for m in merged if _same_happening(m, candidate)), None)
         if target is None:
-            merged.append(candidate)
+            if candidate.anchored:
+                merged.append(candidate)  # an unanchored mention only adds to a known event
         else:
             _absorb(target, candidate)
     return merged

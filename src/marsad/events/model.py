@@ -73,6 +73,7 @@ class Candidate:
     actor2: ActorRef | None = None
     place: PlaceRef | None = None
     place_in_clause: bool = False  # the place was named in the candidate's own sentence
+    anchored: bool = True  # has its own date or place, or stands in the lead
     country: str | None = None  # ISO code, when known without a place
     date: DateRange | None = None
     fatalities: int | None = None

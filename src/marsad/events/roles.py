@@ -26,7 +26,7 @@ _TARGET_BEFORE = re.compile(r"(?:علي|ضد|استهدف\S*|استهداف|بح
 AGENTS = {
     "arrest": ("state", "armed", "external"),
     "protest": ("crowd", "supporters"),
-    "riot": ("crowd", "supporters"),
+    "riot": ("crowd", "supporters", "armed", "state", "external"),
     "mob": ("crowd", "supporters", "civilian"),
     "abduction": ("armed", "state", "external", "other"),
     "attack": ("armed", "state", "external", "other", "supporters"),
@@ -46,6 +46,7 @@ DEFAULT_AGENT = {
     "explosion": "unidentified_armed_group",
     "sexual": "unidentified_armed_group",
 }
+VIOLENT_FAMILIES = {"attack", "strike", "explosion", "clash", "abduction", "sexual", "territory"}
 CROWD_TEMPLATE = {"protest": "protesters", "riot": "rioters", "mob": "rioters"}
 
 
@@ -53,11 +54,20 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     country = candidate.place.place.country_code if candidate.place else candidate.country
     on_date = candidate.date.latest if candidate.date else document.article.published
     actors = clause_actors(document, candidate.clause, resources, country, on_date)
+    nationality = _nationality_agent(document, candidate, resources)
     actor1, actor2 = _pick(document, candidate, actors)
+    if nationality is not None and (actor1 is None or actor1.start > nationality.start
+                                    or actor1.category != "state"):
+        actor2 = actor2 if actor2 is not None and actor2 is not actor1 else (
+            actor1 if actor1 is not None and actor1.category != "state" else None)
+        actor1 = nationality  # "غارة إسرائيلية": the adjective names who struck
+    if candidate.family in ("riot", "mob"):
+        if actor1 is not None and actor1.category in ("armed", "state", "external"):
+            candidate.family, candidate.sub = "attack", "Attack"  # armed men burning a house
+        elif actor1 is None and not _crowd_context(document, candidate):
+            candidate.family = "none"  # burning and stone-throwing with no crowd in sight
     if candidate.family in CROWD_TEMPLATE:
         actor1 = _crowd(candidate, actor1, country, resources)
-    if actor1 is None:
-        actor1 = _nationality_agent(document, candidate, resources)
     if actor1 is None and candidate.family in DEFAULT_AGENT:
         default = template_actor(DEFAULT_AGENT[candidate.family], country, resources)
         if default is not None:
@@ -72,11 +82,16 @@ def _pick(
         return None, None
     trigger = candidate.trigger
     agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)]
-    targets = [a for a in actors if _marked(document, a, _TARGET_BEFORE) and a not in agents]
+    victims = [a for a in actors if a not in agents and _victim(document, a)]
+    targets = [a for a in actors
+               if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE))]
     allowed = AGENTS.get(candidate.family)
     actor1 = agents[0] if agents else None
     if actor1 is None:
         pool = [a for a in actors if a not in targets]
+        if candidate.family in VIOLENT_FAMILIES:
+            # Governments and authorities speak about violence more often than they do it.
+            pool = [a for a in pool if not (a.actor and a.actor.kind == "government")]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
             # The genitive right after a patient noun is the one acted on.
             pool = [a for a in pool if not _right_after(document, trigger.end, a)]
@@ -116,6 +131,16 @@ def _crowd(
     return ActorRef(generic, actor1.surface, actor1.start, actor1.end, assoc, "crowd")
 
 
+def _crowd_context(document: Document, candidate: Candidate) -> bool:
+    sentence = document.sentences[candidate.sentence]
+    for mention in document.of_kind("force") + document.of_kind("trigger"):
+        if sentence.start <= mention.start < sentence.end and mention.key in (
+            "protesters", "rioters", "protest"
+        ):
+            return True
+    return False
+
+
 def _nationality_agent(
     document: Document, candidate: Candidate, resources: Resources
 ) -> ActorRef | None:
@@ -126,6 +151,16 @@ def _nationality_agent(
         if 0 <= adjective.start - candidate.trigger.end <= 12:
             return nationality_actor(adjective, "military", resources)
     return None
+
+
+def _victim(document: Document, actor: ActorRef) -> bool:
+    """Named right after a casualty word: "مقتل جنديين", "إصابة ثلاثة مدنيين"."""
+    for word in document.of_kind("word"):
+        if word.key in ("killed", "injured") and 0 <= actor.start - word.end <= 20:
+            between = document.text[word.end : actor.start]
+            if not any(ch in between for ch in ".،,؛:"):
+                return True
+    return False
 
 
 def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:

@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,8 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _JOINED = re.compile(r"(?<!\w)(عبد|ابو)\s+")
+# `shared` holds YAML anchors (lists spliced into entries), nothing else reads it.
+_TOP_KEYS = {"version", "actors", "templates", "roles", "definite_article", "shared"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,12 @@ class _Raw:
     roles: dict[tuple[str, str], RoleTitle] = field(default_factory=dict)
     definite: set[str] = field(default_factory=set)
     versions: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=65536)
+def alias_key(alias: str) -> tuple[str, ...]:
+    """`name_key` of an alias (cached: the same aliases are keyed at load and at lookup)."""
+    return name_key(alias)
 
 
 def leader_key(name: str) -> tuple[str, ...]:
@@ -136,7 +145,7 @@ class ActorBase:
                 bucket.append(leader)
         self._alias_index: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for alias, actor_id in self.aliases():
-            bucket2 = self._alias_index[name_key(alias)]
+            bucket2 = self._alias_index[alias_key(alias)]
             if actor_id not in bucket2:
                 bucket2.append(actor_id)
 
@@ -166,7 +175,7 @@ class ActorBase:
 
     def lookup(self, text: str) -> list[Actor]:
         """Actors one of whose aliases has the same `name_key` as `text`."""
-        return [self._actors[i] for i in self._alias_index.get(name_key(text), [])]
+        return [self._actors[i] for i in self._alias_index.get(alias_key(text), [])]
 
     # -- templates ------------------------------------------------------------------------
     def templates(self) -> list[ActorTemplate]:
@@ -253,10 +262,14 @@ def package_files() -> list[Path]:
     return [*sorted((DATA_DIR / "actors").glob("*.yaml")), DATA_DIR / "roles.yaml"]
 
 
-def load_actors(countries: Sequence[Country], extra_dirs: Sequence[Path] = ()) -> ActorBase:
-    """Read the package's actor data, then every `*.yaml` under `extra_dirs`."""
+def load_actors(
+    countries: Sequence[Country], extra_dirs: Sequence[Path] = (), *, package: bool = True
+) -> ActorBase:
+    """Read the package's actor data, then every `*.yaml` under `extra_dirs` (whose entries
+    replace package entries of the same id). `package=False` reads only `extra_dirs`, for
+    small test fixtures."""
     raw = _Raw()
-    for path in package_files():
+    for path in package_files() if package else ():
         _read_file(path, raw, user=False)
     for directory in extra_dirs:
         directory = Path(directory)
@@ -289,6 +302,9 @@ def _read_file(path: Path, raw: _Raw, *, user: bool) -> None:
     if not isinstance(doc, dict):
         report.errors.append(f"{path}: expected a mapping with `version` and `actors`")
         return
+    unknown = set(doc) - _TOP_KEYS
+    if unknown:
+        report.warnings.append(f"{path}: unknown top-level keys {sorted(unknown)}")
     if "version" not in doc:
         report.warnings.append(f"{path}: no `version`")
     else:
@@ -576,7 +592,7 @@ def _check_aliases(actors: Mapping[str, Actor], origin: Mapping[str, str],
         if actor.template is None:
             names.append(actor.name)
         for alias in names:
-            key = name_key(alias)
+            key = alias_key(alias)
             if not key:
                 report.errors.append(f"{origin[actor.id]}: {actor.id!r}: empty alias {alias!r}")
                 continue

@@ -38,13 +38,27 @@ DATA_DIR = Path(__file__).parent / "data"
 PLACES_DIR = DATA_DIR / "places"
 COUNTRIES_FILE = DATA_DIR / "countries.yaml"
 TSV_COLUMNS = (
-    "id", "name_en", "name_ar", "aliases_ar", "aliases_en", "kind", "country_code",
-    "admin1", "admin2", "lat", "lon", "population", "parent_id",
+    "id",
+    "name_en",
+    "name_ar",
+    "aliases_ar",
+    "aliases_en",
+    "kind",
+    "country_code",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "population",
+    "parent_id",
 )
 Key = tuple[str, ...]
 # Curated small places (neighbourhoods, sites) are named in news far more than their size says.
 _CURATED_FLOOR = 20_000
 _REPORT_LIMIT = 200
+# Name prefixes written joined or apart: تلعفر / تل عفر, بنقردان / بن قردان.
+_JOINABLE = ("ابو", "أبو", "بني", "بن", "تل", "عين", "بيت", "كفر", "دير")
+_SPLIT_BEFORE_ARTICLE = ("رأس", "راس", "بئر", "بير", "أم", "ام")
 
 
 @dataclass(slots=True)
@@ -96,11 +110,18 @@ def _parse_row(cells: dict[str, str], source: str) -> PlaceRow:
     population = opt("population")
     country = opt("country_code")
     return PlaceRow(
-        id=place_id, source=source, name=opt("name_en"), name_ar=opt("name_ar"),
+        id=place_id,
+        source=source,
+        name=opt("name_en"),
+        name_ar=opt("name_ar"),
         aliases_ar=_split(cells.get("aliases_ar") or ""),
         aliases_en=_split(cells.get("aliases_en") or ""),
-        kind=kind, country_code=country.upper() if country else None,
-        admin1=opt("admin1"), admin2=opt("admin2"), lat=flat, lon=flon,
+        kind=kind,
+        country_code=country.upper() if country else None,
+        admin1=opt("admin1"),
+        admin2=opt("admin2"),
+        lat=flat,
+        lon=flon,
         population=int(float(population)) if population else None,
         parent_id=opt("parent_id"),
     )
@@ -125,13 +146,15 @@ def read_place_file(path: Path, report: ValidationReport) -> list[PlaceRow]:
             missing = [c for c in TSV_COLUMNS if c not in header]
             if missing:
                 report.errors.append(
-                    f"{path}:{lineno}: header lacks column(s) {', '.join(missing)}")
+                    f"{path}:{lineno}: header lacks column(s) {', '.join(missing)}"
+                )
                 return rows
             continue
         where = f"{path}:{lineno}"
         if len(cells) != len(header):
             report.errors.append(
-                f"{where}: expected {len(header)} tab-separated fields, found {len(cells)}")
+                f"{where}: expected {len(header)} tab-separated fields, found {len(cells)}"
+            )
             continue
         try:
             row = _parse_row(dict(zip(header, cells, strict=True)), where)
@@ -139,8 +162,7 @@ def read_place_file(path: Path, report: ValidationReport) -> list[PlaceRow]:
             report.errors.append(f"{where}: {exc}")
             continue
         if row.id in seen:
-            report.warnings.append(
-                f"{where}: duplicate id {row.id} (first on line {seen[row.id]})")
+            report.warnings.append(f"{where}: duplicate id {row.id} (first on line {seen[row.id]})")
         seen[row.id] = lineno
         rows.append(row)
     return rows
@@ -159,13 +181,19 @@ def load_countries(path: Path = COUNTRIES_FILE) -> list[Country]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     countries = []
     for entry in data["countries"]:
-        countries.append(Country(
-            code=entry["code"], iso3=entry.get("iso3") or "", numeric=int(entry.get("numeric") or 0),
-            name=entry["name"], region=entry.get("region") or "", name_ar=entry.get("name_ar") or "",
-            aliases_ar=tuple(entry.get("aliases_ar") or ()),
-            adjectives_ar=tuple(entry.get("adjectives_ar") or ()),
-            capital_id=entry.get("capital_id"),
-        ))
+        countries.append(
+            Country(
+                code=entry["code"],
+                iso3=entry.get("iso3") or "",
+                numeric=int(entry.get("numeric") or 0),
+                name=entry["name"],
+                region=entry.get("region") or "",
+                name_ar=entry.get("name_ar") or "",
+                aliases_ar=tuple(entry.get("aliases_ar") or ()),
+                adjectives_ar=tuple(entry.get("adjectives_ar") or ()),
+                capital_id=entry.get("capital_id"),
+            )
+        )
     return countries
 
 
@@ -183,8 +211,9 @@ def _admin_lookup(places: dict[str, Place]) -> dict[tuple[str, str, str], str]:
     return table
 
 
-def apply_rows(places: dict[str, Place], rows: Sequence[PlaceRow],
-               report: ValidationReport) -> list[str]:
+def apply_rows(
+    places: dict[str, Place], rows: Sequence[PlaceRow], report: ValidationReport
+) -> list[str]:
     """Add or update places from file rows (later rows win); returns the ids touched."""
     touched: list[str] = []
     for row in rows:
@@ -192,30 +221,41 @@ def apply_rows(places: dict[str, Place], rows: Sequence[PlaceRow],
         if old is None:
             if row.name is None or row.kind is None or row.country_code is None:
                 report.errors.append(
-                    f"{row.source}: new place {row.id} needs name_en, kind and country_code")
+                    f"{row.source}: new place {row.id} needs name_en, kind and country_code"
+                )
                 continue
-            old = Place(id=row.id, name=row.name, kind=row.kind,
-                        country_code=row.country_code, lat=None, lon=None)
+            old = Place(
+                id=row.id,
+                name=row.name,
+                kind=row.kind,
+                country_code=row.country_code,
+                lat=None,
+                lon=None,
+            )
         aliases_ar = list(old.aliases_ar)
         if old.name_ar and row.name_ar and row.name_ar != old.name_ar:
             aliases_ar.append(old.name_ar)
         aliases_ar.extend(a for a in row.aliases_ar if not a.startswith("-"))
         name_ar = row.name_ar or old.name_ar
         removed = {a[1:] for a in row.aliases_ar if a.startswith("-")}
-        if name_ar in removed:
-            name_ar = None
         aliases_ar = [a for a in aliases_ar if a not in removed]
+        if name_ar in removed:
+            name_ar = aliases_ar.pop(0) if aliases_ar else None
         aliases_en = list(old.aliases_en)
         if row.name and row.name != old.name:
             aliases_en.append(old.name)
         aliases_en.extend(row.aliases_en)
         name = row.name or old.name
         places[row.id] = replace(
-            old, name=name, name_ar=name_ar, kind=row.kind or old.kind,
+            old,
+            name=name,
+            name_ar=name_ar,
+            kind=row.kind or old.kind,
             country_code=row.country_code or old.country_code,
             aliases_ar=_unique(a for a in aliases_ar if a != name_ar),
             aliases_en=_unique(a for a in aliases_en if a != name),
-            admin1=row.admin1 or old.admin1, admin2=row.admin2 or old.admin2,
+            admin1=row.admin1 or old.admin1,
+            admin2=row.admin2 or old.admin2,
             admin1_id=None if row.admin1 else old.admin1_id,
             admin2_id=None if row.admin2 else old.admin2_id,
             lat=row.lat if row.lat is not None else old.lat,
@@ -231,6 +271,7 @@ def apply_rows(places: dict[str, Place], rows: Sequence[PlaceRow],
 def _link(places: dict[str, Place], ids: Sequence[str], report: ValidationReport) -> None:
     """Fill parent-derived fields and admin ids of the touched places."""
     admins = _admin_lookup(places)
+    towns: dict[str, list[Place]] = {}
     for place_id in ids:
         place = places[place_id]
         parent = places.get(place.parent_id) if place.parent_id else None
@@ -253,7 +294,31 @@ def _link(places: dict[str, Place], ids: Sequence[str], report: ValidationReport
                     changes[f"{level}_id"] = unit
                     changes[level] = places[unit].name
         if changes:
-            places[place_id] = replace(place, **changes)
+            place = places[place_id] = replace(place, **changes)
+        if place.admin1 is None and place.lat is not None:
+            _admin_from_nearest(places, place, towns)
+
+
+def _admin_from_nearest(
+    places: dict[str, Place], place: Place, towns: dict[str, list[Place]]
+) -> None:
+    """Give a place without admin names those of the nearest town of its country (< 50 km)."""
+    if not towns:
+        for other in places.values():
+            if other.kind in ("city", "town") and other.admin1_id and other.lat is not None:
+                towns.setdefault(other.country_code, []).append(other)
+    pool = towns.get(place.country_code, ())
+    near = min(pool, key=lambda t: distance_km(place, t), default=None)
+    if near is None or distance_km(place, near) > 50:
+        return
+    close = distance_km(place, near) <= 15
+    places[place.id] = replace(
+        place,
+        admin1=near.admin1,
+        admin1_id=near.admin1_id,
+        admin2=near.admin2 if close else place.admin2,
+        admin2_id=near.admin2_id if close else place.admin2_id,
+    )
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
@@ -278,30 +343,68 @@ def importance(place: Place) -> float:
 
 
 def place_names(place: Place) -> Iterator[str]:
-    """Every name of a place as written: Arabic name and aliases, then English ones."""
-    if place.name_ar:
-        yield place.name_ar
-    yield from place.aliases_ar
+    """Every name of a place as written: Arabic name and aliases with their spelling
+    variants, then English ones."""
+    for name in (place.name_ar, *place.aliases_ar) if place.name_ar else place.aliases_ar:
+        yield name
+        yield from arabic_variants(name)
     yield place.name
     yield from place.aliases_en
+
+
+def arabic_variants(name: str) -> list[str]:
+    """Spelling variants news uses: joined/split prefixes (البوكمال, البو كمال, أبو كمال)."""
+    out: list[str] = []
+    words = name.split()
+    first, rest = words[0], " ".join(words[1:])
+    if first in ("البو", "ابو", "أبو") and len(words) == 2 and len(rest) >= 3:
+        out += [f"البو{rest}", f"البو {rest}", f"أبو {rest}"]
+    elif first.startswith("البو") and len(first) >= 7 and len(words) == 1:
+        stem = first[4:]
+        out += [f"البو {stem}", f"أبو {stem}"]
+    if len(words) >= 2 and first in _JOINABLE and len(words[1]) >= 3:
+        out.append(first + " ".join(words[1:]))
+    if len(words) == 1:
+        for prefix in _JOINABLE:
+            if first.startswith(prefix) and len(first) - len(prefix) >= 3:
+                out.append(f"{prefix} {first[len(prefix) :]}")
+                break
+    for prefix in _SPLIT_BEFORE_ARTICLE:
+        if first.startswith(prefix + "ال") and len(first) > len(prefix) + 3:
+            out.append(f"{prefix} {first[len(prefix) :]} {rest}".strip())
+    return [v for v in out if v != name]
 
 
 def _order(ids: Iterable[str], places: dict[str, Place], weight: dict[str, float]) -> list[str]:
     ordered = sorted(dict.fromkeys(ids), key=lambda i: (-weight.get(i, 0.0), i))
     # A city inside a same-named admin unit comes before the unit (a city mention prefers
     # the city; the unit itself is coded at its seat anyway).
+    # Likewise an admin2 unit comes after a same-named town of its country.
     units = [i for i in ordered if places[i].kind in ("admin1", "admin2")]
     for unit in units:
-        inside = [i for i in ordered if places[i].kind in ("city", "town")
-                  and unit in (places[i].admin1_id, places[i].admin2_id)]
+        inside = [
+            i
+            for i in ordered
+            if places[i].kind in ("city", "town")
+            and (
+                unit in (places[i].admin1_id, places[i].admin2_id)
+                or (
+                    places[unit].kind == "admin2"
+                    and places[i].country_code == places[unit].country_code
+                )
+            )
+        ]
         if inside and ordered.index(inside[0]) > ordered.index(unit):
             ordered.remove(inside[0])
             ordered.insert(ordered.index(unit), inside[0])
     return ordered
 
 
-def build_keys(places: dict[str, Place], ids: Iterable[str] | None = None,
-               keys: dict[Key, list[str]] | None = None) -> dict[Key, list[str]]:
+def build_keys(
+    places: dict[str, Place],
+    ids: Iterable[str] | None = None,
+    keys: dict[Key, list[str]] | None = None,
+) -> dict[Key, list[str]]:
     """name_key -> place ids, best first. With `ids`, (re)index only those places."""
     keys = {} if keys is None else keys
     touched: set[Key] = set()
@@ -391,13 +494,18 @@ class Gazetteer:
 
     def children(self, place_id: str) -> list[Place]:
         """Places whose parent, admin1 or admin2 is `place_id`."""
-        return [p for p in self.places.values()
-                if place_id in (p.parent_id, p.admin1_id, p.admin2_id)]
+        return [
+            p for p in self.places.values() if place_id in (p.parent_id, p.admin1_id, p.admin2_id)
+        ]
 
     # -- disambiguation ------------------------------------------------------------------------
 
-    def rank(self, candidates: Sequence[Place], context_country_codes: Sequence[str] = (),
-             context_place_ids: Sequence[str] = ()) -> list[Place]:
+    def rank(
+        self,
+        candidates: Sequence[Place],
+        context_country_codes: Sequence[str] = (),
+        context_place_ids: Sequence[str] = (),
+    ) -> list[Place]:
         """Order same-named candidates by the article's context, best first.
 
         Score per candidate (ties keep the given, prominence-based order):
@@ -418,8 +526,14 @@ class Gazetteer:
                 value += 60
             if ids & {place.admin1_id, place.admin2_id, place.parent_id}:
                 value += 50
-            near = min((distance_km(place, other) for other in context
-                        if other.id != place.id and other.kind != "country"), default=math.inf)
+            near = min(
+                (
+                    distance_km(place, other)
+                    for other in context
+                    if other.id != place.id and other.kind != "country"
+                ),
+                default=math.inf,
+            )
             value += 40 if near < 25 else 25 if near < 100 else 10 if near < 300 else 0
             return value
 
@@ -436,9 +550,12 @@ class Gazetteer:
             by_country[place.country_code] = by_country.get(place.country_code, 0) + 1
             by_kind[place.kind] = by_kind.get(place.kind, 0) + 1
             arabic += bool(place.name_ar or place.aliases_ar)
-        return {"total": len(self.places), "with_arabic": arabic,
-                "by_country": dict(sorted(by_country.items(), key=lambda kv: -kv[1])),
-                "by_kind": by_kind}
+        return {
+            "total": len(self.places),
+            "with_arabic": arabic,
+            "by_country": dict(sorted(by_country.items(), key=lambda kv: -kv[1])),
+            "by_kind": by_kind,
+        }
 
     def validate(self, limit: int = _REPORT_LIMIT) -> ValidationReport:
         """Problems: file errors from loading, missing coordinates, unknown kinds or parents,
@@ -446,8 +563,9 @@ class Gazetteer:
         report = ValidationReport(list(self.report.errors), list(self.report.warnings))
         no_coords = [p.id for p in self.places.values() if p.lat is None or p.lon is None]
         if no_coords:
-            report.warnings.append(f"{len(no_coords)} place(s) without coordinates, e.g. "
-                                   + ", ".join(no_coords[:10]))
+            report.warnings.append(
+                f"{len(no_coords)} place(s) without coordinates, e.g. " + ", ".join(no_coords[:10])
+            )
         for place in self.places.values():
             if place.kind not in PLACE_KINDS:
                 report.errors.append(f"place {place.id}: unknown kind {place.kind!r}")
@@ -459,8 +577,10 @@ class Gazetteer:
             if len(countries) > 1 and any("\u0600" <= ch <= "\u06ff" for ch in key[0]):
                 collisions += 1
                 if collisions <= limit:
-                    report.warnings.append(f"alias {' '.join(key)!r} names places in "
-                                           f"{', '.join(sorted(countries))}: {', '.join(ids[:5])}")
+                    report.warnings.append(
+                        f"alias {' '.join(key)!r} names places in "
+                        f"{', '.join(sorted(countries))}: {', '.join(ids[:5])}"
+                    )
         if collisions > limit:
             report.warnings.append(f"... {collisions} Arabic aliases shared across countries")
         return report
@@ -470,14 +590,18 @@ class Gazetteer:
 # Loading
 
 
-def gazetteer_from_places(places: Iterable[Place], countries: Sequence[Country] = (),
-                          report: ValidationReport | None = None) -> Gazetteer:
+def gazetteer_from_places(
+    places: Iterable[Place],
+    countries: Sequence[Country] = (),
+    report: ValidationReport | None = None,
+) -> Gazetteer:
     """A Gazetteer over the given places (seats guessed from names and population)."""
     from marsad.kb.gazetteer_build import find_seats
 
     table = {p.id: p for p in places}
-    return Gazetteer(table, build_keys(table), list(countries), find_seats(table),
-                     report or ValidationReport())
+    return Gazetteer(
+        table, build_keys(table), list(countries), find_seats(table), report or ValidationReport()
+    )
 
 
 def load_gazetteer_fixture(*paths: Path, countries: Path | None = COUNTRIES_FILE) -> Gazetteer:

