@@ -93,15 +93,16 @@ class EventRecord:
     disorder_type: str
     event_type: str
     sub_event_type: str
+    # Field order is the JSON key order: the spec's table, row by row.
     actor1: str | None = None
-    actor1_ar: str | None = None
-    actor1_id: str | None = None
-    assoc_actor_1: str | None = None
-    inter1: int | None = None
     actor2: str | None = None
+    actor1_ar: str | None = None
     actor2_ar: str | None = None
+    actor1_id: str | None = None
     actor2_id: str | None = None
+    assoc_actor_1: str | None = None
     assoc_actor_2: str | None = None
+    inter1: int | None = None
     inter2: int | None = None
     interaction: int | None = None
     country: str | None = None

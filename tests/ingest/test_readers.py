@@ -288,6 +288,18 @@ def test_gzip_jsonl(tmp_path: Path, boilerplate: Boilerplate) -> None:
     check_corpus(list(read_inputs([str(path)], boilerplate)), str(path))
 
 
+def test_jsonl_line_with_bad_bytes_does_not_lose_the_rest(
+    tmp_path: Path, boilerplate: Boilerplate
+) -> None:
+    path = tmp_path / "mixed.jsonl"
+    lines = [record("ok1").encode(), record("latin1").encode()[:-20] + b"\xe9\xff\"}",
+             record("ok2").encode()]
+    path.write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines) + b"\n")
+    items = list(read_inputs([str(path)], boilerplate))
+    assert [i.id for i in items if isinstance(i, Article)] == ["ok1", "ok2"]
+    assert [e.source for e in items if isinstance(e, IngestError)] == [f"{path}:2"]
+
+
 def test_corrupt_gzip_gives_error(tmp_path: Path, boilerplate: Boilerplate) -> None:
     path = tmp_path / "broken.jsonl.gz"
     path.write_bytes(b"\x1f\x8b\x08\x00not really gzip at all")

@@ -46,7 +46,9 @@ def kb() -> ActorBase:
 
 
 def _write(directory: Path, name: str, text: str) -> Path:
-    path = directory / name
+    """Write a user actor file where the loader looks for it: <dir>/actors/<name>."""
+    (directory / "actors").mkdir(exist_ok=True)
+    path = directory / "actors" / name
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -146,7 +148,8 @@ def test_template_expansion(kb: ActorBase) -> None:
     congo = kb.for_template("military", "Democratic Republic of Congo")
     assert congo is not None and congo.name == "Military Forces of the Democratic Republic of Congo"
     protesters = kb.for_template("protesters", "Iraq")
-    assert protesters is not None and (protesters.name, protesters.inter) == ("Protesters (Iraq)", 6)
+    assert protesters is not None
+    assert (protesters.name, protesters.inter) == ("Protesters (Iraq)", 6)
     assert kb.for_template("police", "Atlantis") is None
     assert kb.for_template("no_such_template", "Iraq") is None
 
@@ -233,13 +236,15 @@ actors:
   - {id: x.kind, name: Kind, inter: 2, kind: gang, country: Iraq}
   - {id: x.where, name: Where, inter: 2, kind: rebel, country: Atlantis}
   - {id: x.two, name: Two, inter: 3, kind: militia, country: Syria, aliases_ar: [الجماعة واحد]}
-  - {id: x.amb1, name: Amb1, inter: 3, kind: militia, country: Iraq, ambiguous: true, aliases_ar: [المشتركة]}
-  - {id: x.amb2, name: Amb2, inter: 3, kind: militia, country: Syria, ambiguous: true, aliases_ar: [مشتركة]}
+  - {id: x.amb1, name: A1, inter: 3, kind: militia, country: Iraq, ambiguous: true,
+     aliases_ar: [المشتركة]}
+  - {id: x.amb2, name: A2, inter: 3, kind: militia, country: Syria, ambiguous: true,
+     aliases_ar: [مشتركة]}
   - {id: x.pf, name: PF, inter: 3, kind: militia, country: Iraq, aliases_ar: [ﺣﻤﺎﺱ]}
 """)
     report = load_actors(TINY, [tmp_path], package=False).validate()
     text = "\n".join(report.errors)
-    assert "bad.yaml:5: duplicate id 'x.one'" in text
+    assert "bad.yaml:4: duplicate id 'x.one'" in text
     assert "inter 9 is outside ACLED's 1..8" in text
     assert "kind 'gang'" in text
     assert "unknown country 'Atlantis'" in text

@@ -38,7 +38,8 @@ def build_events(document: Document, resources: Resources) -> Document:
         candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                               or own_date or candidate.place_in_clause)
         if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
-            candidate.anchored = False
+            # A killing mentioned in passing stands alone only with its own place.
+            candidate.anchored = candidate.place_in_clause and candidate.subordinate
         if candidate.place is None:
             candidate.place = main_place
             candidate.country = countries[0] if countries else None

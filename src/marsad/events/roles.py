@@ -29,7 +29,7 @@ AGENTS = {
     "riot": ("crowd", "supporters", "armed", "state", "external"),
     "mob": ("crowd", "supporters", "civilian"),
     "abduction": ("armed", "state", "external", "other"),
-    "attack": ("armed", "state", "external", "other", "supporters"),
+    "attack": ("supporters", "armed", "state", "external", "other"),
     "strike": ("state", "external", "armed"),
     "explosion": ("armed", "state", "external"),
     "clash": ("armed", "state", "external", "supporters"),
@@ -61,6 +61,9 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         actor2 = actor2 if actor2 is not None and actor2 is not actor1 else (
             actor1 if actor1 is not None and actor1.category != "state" else None)
         actor1 = nationality  # "غارة إسرائيلية": the adjective names who struck
+    if candidate.family == "attack" and actor1 is not None and actor1.category in (
+            "crowd", "supporters"):
+        candidate.family, candidate.sub = "riot", "Violent demonstration"  # a crowd attacking
     if candidate.family in ("riot", "mob"):
         if actor1 is not None and actor1.category in ("armed", "state", "external"):
             candidate.family, candidate.sub = "attack", "Attack"  # armed men burning a house

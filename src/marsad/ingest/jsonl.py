@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -14,6 +16,7 @@ from marsad.ingest.clean import Boilerplate
 from marsad.ingest.errors import IngestError
 from marsad.ingest.html import read_html
 
+_BAD_BYTE = re.compile("[\udc80-\udcff]")  # undecodable bytes (surrogateescape)
 KNOWN_FIELDS = {"id", "text", "html", "published", "outlet", "url", "title"}
 
 
@@ -21,9 +24,10 @@ def read_jsonl_file(path: Path, boilerplate: Boilerplate) -> Iterator[Article | 
     """Each line's Article, or an IngestError naming the file and line; streams the file."""
     opener = gzip.open if path.suffix == ".gz" else open
     try:
-        with opener(path, "rt", encoding="utf-8-sig") as handle:
+        # surrogateescape: a line with bad bytes is reported alone, the rest still come through
+        with opener(path, "rt", encoding="utf-8-sig", errors="surrogateescape") as handle:
             yield from read_jsonl_lines(handle, str(path), boilerplate)
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
+    except (OSError, UnicodeDecodeError, EOFError, zlib.error) as exc:
         yield IngestError(str(path), f"cannot read the corpus ({exc})")
 
 
@@ -34,6 +38,9 @@ def read_jsonl_lines(
         if not line.strip():
             continue
         source = f"{name}:{number}"
+        if _BAD_BYTE.search(line):
+            yield IngestError(source, "not UTF-8 text")
+            continue
         try:
             yield parse_record(json.loads(line), source, boilerplate)
         except json.JSONDecodeError as exc:

@@ -27,8 +27,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).parent / "data"
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _JOINED = re.compile(r"(?<!\w)(عبد|ابو)\s+")
 # `shared` holds YAML anchors (lists spliced into entries), nothing else reads it.
@@ -82,6 +82,7 @@ class _Raw:
     roles: dict[tuple[str, str], RoleTitle] = field(default_factory=dict)
     definite: set[str] = field(default_factory=set)
     versions: set[str] = field(default_factory=set)
+    seen: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 @lru_cache(maxsize=65536)
@@ -254,29 +255,27 @@ class ActorBase:
         return self._report
 
 
-# ------------------------------------------------------------------------------------------
-# Loading
-# ------------------------------------------------------------------------------------------
-def package_files() -> list[Path]:
-    """The package's actor data files, in load order."""
-    return [*sorted((DATA_DIR / "actors").glob("*.yaml")), DATA_DIR / "roles.yaml"]
+# --- Loading -----------------------------------------------------------------------------
+def package_files(root: Path = DATA_DIR) -> list[Path]:
+    """The actor data files under a data folder (`actors/*.yaml`, `roles.yaml`), in order."""
+    roles = root / "roles.yaml"
+    return [*sorted((root / "actors").glob("*.yaml")), *([roles] if roles.exists() else [])]
 
 
 def load_actors(
     countries: Sequence[Country], extra_dirs: Sequence[Path] = (), *, package: bool = True
 ) -> ActorBase:
-    """Read the package's actor data, then every `*.yaml` under `extra_dirs` (whose entries
-    replace package entries of the same id). `package=False` reads only `extra_dirs`, for
-    small test fixtures."""
+    """Read the package's actor data, then each user folder's `actors/*.yaml` and
+    `roles.yaml` (the package layout); a user's entry replaces the package's entry of the
+    same id. `package=False` reads only `extra_dirs`, for small test fixtures."""
     raw = _Raw()
     for path in package_files() if package else ():
         _read_file(path, raw, user=False)
     for directory in extra_dirs:
-        directory = Path(directory)
-        if not directory.is_dir():
+        if not Path(directory).is_dir():
             raw.report.errors.append(f"{directory}: not a directory")
             continue
-        for path in sorted(directory.rglob("*.yaml")):
+        for path in package_files(Path(directory)):
             _read_file(path, raw, user=True)
     base = _build(raw, countries)
     for message in raw.report.errors:
@@ -329,17 +328,17 @@ def _entries(doc: Mapping[str, Any], key: str, path: Path, report: ValidationRep
     if not isinstance(items, list):
         report.errors.append(f"{path.name}: `{key}` must be a list")
         return []
-    good = [item for item in items if isinstance(item, dict)]
+    good: list[Mapping[str, Any]] = [item for item in items if isinstance(item, dict)]
     if len(good) != len(items):
         report.errors.append(f"{path.name}: every item of `{key}` must be a mapping")
     return good
 
 
-def _line_of(text: str, needle: str) -> str:
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return f":{number}"
-    return ""
+def _line_of(text: str, key: str, nth: int) -> str:
+    """":<line>" of the nth (1-based) `id: key` in a file's text, or "" when not found."""
+    pattern = re.compile(rf"\bid:\s*['\"]?{re.escape(key)}['\"]?(?![\w.])")
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if pattern.search(line)]
+    return f":{lines[nth - 1]}" if len(lines) >= nth else ""
 
 
 def _add_template(item: Mapping[str, Any], entry: _Entry, raw: _Raw) -> None:
@@ -380,11 +379,12 @@ def _add_entry(entry: _Entry, raw: _Raw, text: str) -> None:
     if not key:
         raw.report.errors.append(f"{entry.file}: actor without `id`: {data.get('name')!r}")
         return
+    raw.seen[(entry.file, key)] += 1
     previous = raw.entries.get(key)
     if previous and previous.user == entry.user:
+        line = _line_of(text, key, raw.seen[(entry.file, key)])
         raw.report.errors.append(
-            f"{entry.file}{_line_of(text, f'id: {key}')}: duplicate id {key!r} "
-            f"(first in {previous.file})")
+            f"{entry.file}{line}: duplicate id {key!r} (first in {previous.file})")
         return
     raw.entries[key] = entry
 
@@ -404,9 +404,7 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-# ------------------------------------------------------------------------------------------
-# Building
-# ------------------------------------------------------------------------------------------
+# --- Building ----------------------------------------------------------------------------
 def _build(raw: _Raw, countries: Sequence[Country]) -> ActorBase:
     report = raw.report
     by_name = {c.name: c for c in countries}
@@ -596,6 +594,9 @@ def _check_aliases(actors: Mapping[str, Actor], origin: Mapping[str, str],
             if not key:
                 report.errors.append(f"{origin[actor.id]}: {actor.id!r}: empty alias {alias!r}")
                 continue
+            if len("".join(key)) <= 2:
+                report.warnings.append(f"{origin[actor.id]}: {actor.id!r}: alias {alias!r} is "
+                                       "two letters or fewer and will match ordinary words")
             claims[key].setdefault(actor.id, alias)
     for owners in claims.values():
         if len(owners) < 2 or all(actors[i].ambiguous for i in owners):

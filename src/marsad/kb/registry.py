@@ -74,7 +74,8 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         boilerplate=load_boilerplate(extra_dirs),
         gazetteer=gazetteer,
         actors=actors,
-        names=build_name_trie(gazetteer, actors, _stopwords(extra_dirs)),
+        names=build_name_trie(gazetteer, actors, _stopwords(extra_dirs),
+                              events.get("supporters", [])),
         triggers=CueSet.compile("trigger", {t["id"]: t["forms"] for t in events["triggers"]}),
         trigger_info={t["id"]: _trigger_info(t) for t in events["triggers"]},
         modifiers=CueSet.compile("modifier", events["modifiers"]),
@@ -102,7 +103,10 @@ _WORD_GROUPS = (
 
 
 def build_name_trie(
-    gazetteer: Gazetteer, actors: ActorBase, stopwords: frozenset[str] = frozenset()
+    gazetteer: Gazetteer,
+    actors: ActorBase,
+    stopwords: frozenset[str] = frozenset(),
+    supporters: Sequence[str] = (),
 ) -> TokenTrie:
     """One trie over every name: places, countries and their adjectives, actors, titles.
 
@@ -121,6 +125,8 @@ def build_name_trie(
         trie.add(alias, Entry("actor", actor_id, alias))
     for noun, template_id in actors.template_nouns():
         trie.add(noun, Entry("force", template_id, noun))
+    for noun in supporters:
+        trie.add(noun, Entry("force", "supporters", noun))
     for role in actors.roles():
         trie.add(role.title_ar, Entry("role", role.template, role.title_ar))
     for leader in actors.leaders():

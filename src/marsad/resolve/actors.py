@@ -103,6 +103,8 @@ def _resolve(
 def _template_category(template: str) -> str:
     if template in ("protesters", "rioters"):
         return "crowd"
+    if template == "supporters":
+        return "supporters"
     if template == "civilians":
         return "civilian"
     if template == "unidentified_armed_group":

@@ -61,8 +61,8 @@ def resolve_mention(
     if not ids:
         return None
     candidates = [p for p in (gazetteer.get(pid) for pid in ids) if plausible(p, countries)]
-    if not (mention.data.get("locative") or mention.data.get("words", 1) > 1):
-        # A bare one-word name is a place only when it is a major one of the article's
+    if not mention.data.get("locative"):
+        # A name not introduced as a place is one only when it is a major one of the article's
         # countries, or a country or province.
         candidates = [p for p in candidates if _major(p) and (
             p.country_code in countries or p.kind in MAJOR_KINDS)]

@@ -64,7 +64,16 @@ class NormalisedText:
         if start >= end:
             pos = self.origin[start] if start < len(self.origin) else len(self.original)
             return pos, pos
-        return self.origin[start], self.origin[end - 1] + 1
+        stop = self.origin[end - 1] + 1
+        # The last letter's diacritics (dropped by folding) belong to the span.
+        while stop < len(self.original) and _is_dropped_mark(self.original[stop]):
+            stop += 1
+        return self.origin[start], stop
+
+
+def _is_dropped_mark(ch: str) -> bool:
+    """A combining mark that folding drops (harakat, Quranic marks, superscript alef)."""
+    return ord(ch) in _DROPPED and unicodedata.category(ch) == "Mn"
 
 
 def normalise(text: str) -> NormalisedText:

@@ -23,7 +23,8 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if "\n" not in match.group(0) and _inside_quote(text, start, match.start()):
+        # Checked at the match's end: a stop followed by the closing quote («...») ends it.
+        if "\n" not in match.group(0) and _inside_quote(text, start, match.end()):
             continue
         _append(sentences, text, start, match.end())
         start = match.end()

@@ -46,7 +46,9 @@ def clitic_split(word: str) -> tuple[str, str]:
     """Most likely (proclitics, stem) split of a folded word, conservatively."""
     prefix = ""
     rest = word
-    if rest[:1] in _CONJ and len(rest) - 1 >= MIN_STEM + 1 and not rest.startswith("وا"):
+    # و before a word starting with ا is usually part of it (واشنطن), but not before ال + stem.
+    conj_ok = not rest.startswith("وا") or (rest.startswith("وال") and len(rest) >= 3 + MIN_STEM)
+    if rest[:1] in _CONJ and len(rest) - 1 >= MIN_STEM + 1 and conj_ok:
         prefix, rest = rest[:1], rest[1:]
     if rest.startswith("لل") and len(rest) >= 5:
         return prefix + "لل", rest[2:]

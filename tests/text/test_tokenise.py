@@ -1,0 +1,154 @@
+"""Tokens: offsets into the original text, folded forms, and the proclitics و ف ب ل ك ال."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.text.normalise import fold, normalise
+from marsad.text.tokenise import (
+    Token,
+    clitic_split,
+    lookup_keys,
+    name_key,
+    strip_article,
+    tokenise,
+)
+
+
+def tokens(text: str) -> list[Token]:
+    found = tokenise(normalise(text))
+    for token in found:  # offsets always slice the original to the token's word
+        assert 0 <= token.start < token.end <= len(text)
+        assert fold(text[token.start:token.end]) == token.norm
+    return found
+
+
+def surfaces(text: str) -> list[str]:
+    return [text[t.start:t.end] for t in tokens(text)]
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [
+        ("للقوات", ("لل", "قوات")),
+        ("الجيش", ("ال", "جيش")),
+        ("بالمدينه", ("بال", "مدينه")),
+        ("كالعاده", ("كال", "عاده")),
+        ("فالمسلحون", ("فال", "مسلحون")),
+        ("والجيش", ("وال", "جيش")),
+        ("والقوات", ("وال", "قوات")),
+        ("واليمن", ("وال", "يمن")),
+        ("وبالمدينه", ("وبال", "مدينه")),
+        ("وللقوات", ("ولل", "قوات")),
+        ("فقتلي", ("ف", "قتلي")),
+        ("وقتلي", ("و", "قتلي")),
+        # too short to carry a clitic, or a word that starts with the letters
+        ("وقال", ("", "وقال")),
+        ("بلد", ("", "بلد")),
+        ("الي", ("", "الي")),
+        ("واشنطن", ("", "واشنطن")),
+        ("والي", ("", "والي")),
+        ("والده", ("", "والده")),
+        ("لبنان", ("", "لبنان")),
+    ],
+)
+def test_clitic_split(word: str, split: tuple[str, str]) -> None:
+    assert clitic_split(word) == split
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("للقوات", "قوات"),
+        ("والجيش", "جيش"),
+        ("بالموصل", "موصل"),
+        ("وبغداد", "بغداد"),
+        ("لبغداد", "بغداد"),
+        ("كالعاده", "عاده"),
+        ("فالمسلحون", "مسلحون"),
+        ("متظاهرا", "متظاهر"),
+    ],
+)
+def test_lookup_keys_include_the_bare_stem(word: str, key: str) -> None:
+    keys = lookup_keys(word)
+    assert keys[0] == strip_article(word)
+    assert key in keys
+
+
+def test_lookup_keys_keep_the_word_itself() -> None:
+    assert lookup_keys("بغداد")[0] == "بغداد"
+    assert "غداد" in lookup_keys("بغداد")  # the ب reading is offered, the matcher decides
+
+
+def test_name_key() -> None:
+    assert name_key("الجيش السوري") == ("جيش", "سوري")
+    assert name_key("قوات الدعم السريع") == ("قوات", "دعم", "سريع")
+    assert name_key("مُحافظةُ ذي قار") == ("محافظه", "ذي", "قار")
+
+
+def test_clitics_on_tokens() -> None:
+    found = tokens("وقالت مصادر للقوات الأمنية إن الاشتباكات والقصف طالت بالموصل")
+    by_word = {t.norm: (t.prefix, t.stem) for t in found}
+    assert by_word["للقوات"] == ("لل", "قوات")
+    assert by_word["الامنيه"] == ("ال", "امنيه")
+    assert by_word["والقصف"] == ("وال", "قصف")
+    assert by_word["بالموصل"] == ("بال", "موصل")
+
+
+def test_number_glued_to_conjunction() -> None:
+    text = "قتل 3 وأصيب و11 آخرون"
+    found = tokens(text)
+    assert [t.norm for t in found] == ["قتل", "3", "واصيب", "و", "11", "اخرون"]
+    glued = found[3:5]
+    assert [text[t.start:t.end] for t in glued] == ["و", "11"]
+    assert [t.is_number for t in glued] == [False, True]
+
+
+def test_numbers() -> None:
+    text = "بلغ العدد ١٢ و۳۴ ثم 3.5 و1,200 شخص"
+    found = tokens(text)
+    numbers = [(t.norm, text[t.start:t.end]) for t in found if t.is_number]
+    assert numbers == [("12", "١٢"), ("34", "۳۴"), ("3.5", "3.5"), ("1,200", "1,200")]
+
+
+def test_quotes_are_not_tokens() -> None:
+    text = "وصف بـ«المطلع» و\"الموثوق\" أيضا"
+    assert surfaces(text) == ["وصف", "ب", "المطلع", "و", "الموثوق", "أيضا"]
+
+
+def test_mixed_latin() -> None:
+    text = "أعلنت وكالة Reuters أن تنظيم ISIS-K تبنى الهجوم"
+    found = tokens(text)
+    assert [t.norm for t in found][2:6] == ["reuters", "ان", "تنظيم", "isis"]
+    assert surfaces(text)[2] == "Reuters"
+    assert surfaces(text)[5:7] == ["ISIS", "K"]
+
+
+def test_tatweel_marks_and_ligatures_stay_inside_the_token() -> None:
+    text = "الجـــيش قُتِلَ مسلحاً \ufefbجئين"
+    assert surfaces(text) == ["الجـــيش", "قُتِلَ", "مسلحاً", "\ufefbجئين"]
+    assert [t.norm for t in tokens(text)] == ["الجيش", "قتل", "مسلحا", "لاجيين"]
+
+
+def test_bidi_controls_are_outside_tokens() -> None:
+    text = "\u200fالموصل\u200f، \u202bبغداد\u202c"
+    assert surfaces(text) == ["الموصل", "بغداد"]
+
+
+ALPHABET = (
+    list("قتلجنديوأإآؤئءةىبالمصكف٠١٢٣۴۵0123456789abcXYZ.,،؛؟!«»\"'-:/ \n")
+    + ["\u064b", "\u064e", "\u0650", "\u0651", "\u0652", "\u0640", "\u200f", "\u200c", "\ufefb"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=80))
+def test_offsets_always_slice_the_original(text: str) -> None:
+    found = tokens(text)  # checks each slice folds to the token
+    for left, right in zip(found, found[1:], strict=False):
+        assert left.end <= right.start
+    for token in found:
+        assert token.prefix + token.stem == token.norm
+        assert token.norm
