@@ -8,8 +8,8 @@ from collections.abc import Callable
 from marsad.document import Article, Document
 from marsad.events.build import build_events
 from marsad.kb.registry import Resources
-from marsad.record import EventRecord
 from marsad.recognise.stage import recognise
+from marsad.record import EventRecord
 from marsad.text.normalise import normalise
 from marsad.text.segment import segment
 from marsad.text.tokenise import tokenise

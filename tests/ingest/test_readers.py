@@ -163,7 +163,9 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("name", list(BAD_INPUTS))
-def test_bad_file_gives_error_naming_it(name: str, tmp_path: Path, boilerplate: Boilerplate) -> None:
+def test_bad_file_gives_error_naming_it(
+    name: str, tmp_path: Path, boilerplate: Boilerplate
+) -> None:
     path = tmp_path / name
     path.write_bytes(BAD_INPUTS[name])
     error = read_error(path, boilerplate)

@@ -65,7 +65,7 @@ def test_offsets_slice_the_original_with_marks_and_controls() -> None:
         "\u200fقُتِلَ جنديٌّ.", "\u200f وأُصيبَ آخرُ؟", "«نعم.»"]
 
 
-ALPHABET = list("قتلجنديوأصيبآخر١٢3.5؟!…«»\"' \n\t") + ["\u064e", "\u200f"]
+ALPHABET = [*"قتلجنديوأصيبآخر١٢3.5؟!…«»\"' \n\t", "\u064e", "\u200f"]
 
 
 @settings(max_examples=300, deadline=None)

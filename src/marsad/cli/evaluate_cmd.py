@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from marsad.evaluation import score
-from marsad.ingest.folder import read_file
 from marsad.ingest.errors import IngestError
+from marsad.ingest.folder import read_file
 from marsad.kb.registry import load_resources
 from marsad.pipeline import extract
 

@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="publication date for every article (wins over the input's)")
     parser.add_argument("--format", choices=[f for f in FORMATS if f != "acled-csv"],
-                        default="jsonl")
+                        default="jsonl", help="output format (default: jsonl)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     parser.add_argument("--articles", metavar="FILE",
                         help="also write the cleaned articles as JSONL (offsets refer to them)")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from marsad.kb.registry import load_resources
-from marsad.kb.lexicon import load_lexicon, lint_lexicon
+from marsad.kb.lexicon import lint_lexicon, load_lexicon
 from marsad.kb.model import ValidationReport
+from marsad.kb.registry import load_resources
 from marsad.text.normalise import normalise
 from marsad.text.tokenise import tokenise
 
@@ -21,7 +21,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser = commands.add_parser("kb", help="inspect and validate the knowledge base")
     actions = parser.add_subparsers(dest="kb_action", required=True, metavar="ACTION")
     stats = actions.add_parser("stats", help="counts of places and actors")
-    stats.add_argument("--format", choices=("table", "json"), default="table")
+    stats.add_argument("--format", choices=("table", "json"), default="table",
+                       help="output format (default: table)")
     actions.add_parser("validate", help="report duplicate ids, missing coordinates, collisions")
     place = actions.add_parser("place", help="what a place name resolves to, and why")
     place.add_argument("name")

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from marsad.document import Document, Mention, Span
 from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.kb.registry import Resources
-from marsad.resolve.places import context_countries, detail, place_ref, resolve_mention
+from marsad.resolve.places import detail, place_ref, resolve_mention
 
 FIGURE_WINDOW = 30  # characters between a casualty word and its number
 BACKGROUND_DAYS = 30

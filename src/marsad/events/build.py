@@ -21,7 +21,6 @@ from marsad.events.roles import assign_roles
 from marsad.kb.registry import Resources
 from marsad.resolve.places import context_countries
 
-
 LEAD_SENTENCES = 2  # the headline and the first sentences carry the main event
 
 

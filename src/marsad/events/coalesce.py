@@ -102,11 +102,9 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.date = other.date or target.date
     for attribute in ("actor1", "actor2"):
         mine, theirs = getattr(target, attribute), getattr(other, attribute)
-        if theirs is not None and (mine is None or (mine.actor is None and theirs.actor)):
-            setattr(target, attribute, theirs)
-        elif mine and theirs and mine.actor and theirs.actor and mine.actor.template \
+        if (theirs is not None and (mine is None or (mine.actor is None and theirs.actor))) or (mine and theirs and mine.actor and theirs.actor and mine.actor.template \
                 and not theirs.actor.template and attribute == "actor1" \
-                and mine.category == theirs.category:
+                and mine.category == theirs.category):
             setattr(target, attribute, theirs)
     for attribute in ("fatalities", "injuries", "arrests", "crowd_size"):
         if getattr(target, attribute) is None:
