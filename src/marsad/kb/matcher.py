@@ -81,9 +81,9 @@ class TokenTrie:
             last = first
             while True:
                 if node.entries and (best is None or last > best.last):
-                    start = _surface_start(tokens[first], key, text)
+                    start = surface_start(tokens[first], key, text)
                     best = Match(first, last, start, tokens[last].end, tuple(node.entries))
-                if last + 1 >= len(tokens) or not _adjacent(tokens[last], tokens[last + 1], text):
+                if last + 1 >= len(tokens) or not adjacent(tokens[last], tokens[last + 1], text):
                     break
                 next_node = None
                 for next_key in _inner_keys(tokens[last + 1].norm):
@@ -101,13 +101,13 @@ def _inner_keys(word: str) -> list[str]:
     return [strip_article(word)]
 
 
-def _adjacent(left: Token, right: Token, text: str) -> bool:
+def adjacent(left: Token, right: Token, text: str) -> bool:
     """Two tokens belong to one name when only spaces, quotes or a hyphen separate them."""
     gap = text[left.end : right.start]
     return len(gap) <= 3 and all(ch in " \u00a0\"'«»-–ـ" for ch in gap)
 
 
-def _surface_start(token: Token, key: str, text: str) -> int:
+def surface_start(token: Token, key: str, text: str) -> int:
     """Where the name starts inside a token carrying proclitics (e.g. after "وب")."""
     if key == token.norm or not token.norm.endswith(key):
         return token.start

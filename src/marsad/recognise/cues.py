@@ -1,64 +1,126 @@
-"""Word-list cues (event triggers, modifiers, negation, stance words) found in folded text.
+"""Word-list cues (event triggers, modifiers, negation, stance words) found in the tokens.
 
-A cue list is compiled into one regular expression over the folded text: each form may carry
-the proclitics و ف ب ل ك and the article, a trailing * lets inflections follow, and the match
-never starts or ends inside a word. Spans are mapped back to the original text.
+A cue form is one or more words; a trailing * on a word lets any letters follow it
+(inflections, pronoun suffixes). Each text token is looked up through its clitic readings
+(و ف ب ل ك and the article), so the lexicons list bare words. The longest cue starting at a
+token wins, whatever its key; matches do not overlap.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.document import Mention
-from marsad.text.normalise import NormalisedText, fold
+from marsad.kb.matcher import adjacent, surface_start
+from marsad.text.normalise import fold
+from marsad.text.tokenise import Token, lookup_keys, strip_article
 
-_LETTER = r"[^\W\d_]"
-_PROCLITICS = r"(?:[وف])?(?:[بلك]|لل)?(?:ال)?"
+MIN_PREFIX = 2
 
 
-def _form_pattern(form: str) -> str:
-    folded = fold(form).strip()
-    open_end = folded.endswith("*")
-    words = folded.rstrip("*").split()
-    body = r"\s+(?:ال)?".join(re.escape(w) for w in words)
-    return body + (f"{_LETTER}*" if open_end else "")
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    open_end: bool
+
+    def matches(self, word: str) -> bool:
+        return word.startswith(self.text) if self.open_end else word == self.text
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    words: tuple[_Word, ...]
+    key: str
+    size: int  # letters, to prefer the longer of two forms with as many words
+
+
+def _parse(form: str, key: str) -> _Form | None:
+    words = []
+    for raw in fold(form).split():
+        open_end = raw.endswith("*")
+        text = strip_article(raw.rstrip("*"))
+        if text:
+            words.append(_Word(text, open_end))
+    if not words:
+        return None
+    return _Form(tuple(words), key, sum(len(w.text) for w in words))
 
 
 @dataclass(slots=True)
 class CueSet:
-    """Compiled cue lists: one named group per cue key, longest forms tried first."""
+    """Cue forms indexed by their first word (exact) and by its prefix (open-ended)."""
 
     kind: str
-    pattern: re.Pattern[str]
-    keys: dict[str, str]  # regex group name -> cue key
+    exact: dict[str, list[_Form]] = field(default_factory=dict)
+    prefixed: dict[str, list[_Form]] = field(default_factory=dict)
 
     @classmethod
     def compile(cls, kind: str, groups: Mapping[str, Iterable[str]]) -> CueSet:
-        forms_by_pattern: dict[str, str] = {}
+        cues = cls(kind)
+        seen: set[tuple[tuple[_Word, ...], str]] = set()
         for key, forms in groups.items():
-            for form in forms:
-                if form.strip():
-                    forms_by_pattern.setdefault(_form_pattern(form), key)
-        # One group per form, longest first, so the longest cue wins whatever its key.
-        keys: dict[str, str] = {}
-        alternatives: list[str] = []
-        ordered = sorted(forms_by_pattern, key=lambda p: (-len(p.replace("\\", "")), p))
-        for index, pattern in enumerate(ordered):
-            keys[f"g{index}"] = forms_by_pattern[pattern]
-            alternatives.append(f"(?P<g{index}>{pattern})")
-        joined = "|".join(alternatives) or r"(?!x)x"
-        regex = rf"(?<!{_LETTER}){_PROCLITICS}(?:{joined})(?!{_LETTER})"
-        return cls(kind, re.compile(regex), keys)
+            for text in forms:
+                form = _parse(text, key)
+                if form is None or (form.words, key) in seen:
+                    continue
+                seen.add((form.words, key))
+                first = form.words[0]
+                index = cues.prefixed if first.open_end else cues.exact
+                index.setdefault(first.text, []).append(form)
+        for index in (cues.exact, cues.prefixed):
+            for forms in index.values():
+                forms.sort(key=lambda f: (-len(f.words), -f.size))
+        return cues
 
-    def find(self, normalised: NormalisedText) -> list[Mention]:
+    def find_tokens(self, tokens: list[Token], text: str) -> list[Mention]:
         found: list[Mention] = []
-        for match in self.pattern.finditer(normalised.text):
-            group = match.lastgroup
-            if group is None:
+        index = 0
+        while index < len(tokens):
+            best = self._longest_at(tokens, index, text)
+            if best is None:
+                index += 1
                 continue
-            start, end = normalised.to_original(match.start(group), match.end())
-            text = normalised.original[start:end]
-            found.append(Mention(self.kind, start, end, text, self.keys[group]))
+            form, reading, last = best
+            start = surface_start(tokens[index], reading, text)
+            end = tokens[last].end
+            found.append(Mention(self.kind, start, end, text[start:end], form.key))
+            index = last + 1
         return found
+
+    def _longest_at(self, tokens: list[Token], first: int, text: str
+                    ) -> tuple[_Form, str, int] | None:
+        best: tuple[_Form, str, int] | None = None
+        for reading in lookup_keys(tokens[first].norm):
+            for form in self._candidates(reading):
+                if best is not None and (len(form.words), form.size) <= (
+                    len(best[0].words), best[0].size
+                ):
+                    continue
+                last = _rest_matches(form, tokens, first, text)
+                if last is not None:
+                    best = (form, reading, last)
+        return best
+
+    def _candidates(self, reading: str) -> list[_Form]:
+        forms = list(self.exact.get(reading, ()))
+        for length in range(MIN_PREFIX, len(reading) + 1):
+            forms.extend(self.prefixed.get(reading[:length], ()))
+        return forms
+
+
+def _rest_matches(form: _Form, tokens: list[Token], first: int, text: str) -> int | None:
+    """Index of the last token when the form's first word fits `tokens[first]`."""
+    readings = lookup_keys(tokens[first].norm)
+    if not any(form.words[0].matches(r) for r in readings):
+        return None
+    position = first
+    for word in form.words[1:]:
+        nxt = position + 1
+        if nxt >= len(tokens) or not adjacent(tokens[position], tokens[nxt], text):
+            return None
+        candidate = strip_article(tokens[nxt].norm)
+        if not (word.matches(candidate) or word.matches(tokens[nxt].norm)):
+            return None
+        position = nxt
+    return position

@@ -16,6 +16,8 @@ Language data lives in ``kb/data/lexicon/numbers.yaml``; month names come from `
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -192,14 +194,15 @@ class NumberLexicon:
         return None
 
 
-def _prefixes(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _prefixes(word: str) -> tuple[str, ...]:
     out = [""]
     for conj in ("", *_CONJ):
         for prep in ("", *_PREP):
             prefix = conj + prep
             if prefix and word.startswith(prefix) and len(word) > len(prefix) + 1:
                 out.append(prefix)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ def recognise(document: Document, resources: Resources) -> Document:
     document.add(find_names(document, resources.names, resources.locatives))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
                     resources.stances, resources.source_nouns):
-        document.add(cue_set.find(normalised))
+        document.add(cue_set.find_tokens(document.tokens, document.text))
     dates = [
         Mention("date", d.start, d.end, d.text, d.kind, asdict(d))
         for d in resources.dates.find(normalised, published)
