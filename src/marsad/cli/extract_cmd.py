@@ -37,7 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def run(args: argparse.Namespace) -> int:
-    console = Console(stderr=True)
+    console = Console(stderr=True, width=None if sys.stderr.isatty() else 180)
     resources = load_resources([Path(p) for p in args.kb])
     records: list[EventRecord] = []
     articles: list[Article] = []

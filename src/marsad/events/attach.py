@@ -14,6 +14,7 @@ from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.kb.registry import Resources
 from marsad.resolve.places import detail, place_ref, resolve_mention
 
+DATELINE_CHARS = 200
 FIGURE_WINDOW = 30  # characters between a casualty word and its number
 BACKGROUND_DAYS = 30
 
@@ -103,6 +104,8 @@ def lead_date(document: Document) -> DateRange | None:
     for mention in document.of_kind("date"):
         if mention.start >= limit:
             break
+        if document.article.published_source == "dateline" and mention.start < DATELINE_CHARS:
+            continue  # the dateline dates the report, not the event
         latest: date | None = mention.data.get("latest")
         earliest: date | None = mention.data.get("earliest")
         if latest is None or earliest is None:

@@ -36,6 +36,8 @@ def build_events(document: Document, resources: Resources) -> Document:
         own_date = candidate.date is not None
         candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                               or own_date or candidate.place_in_clause)
+        if candidate.sentence > LEAD_SENTENCES and not own_date and _definite(candidate):
+            candidate.anchored = False  # "the strike", "the attack": refers back
         if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
             # A killing mentioned in passing stands alone only with its own place.
             candidate.anchored = candidate.place_in_clause and candidate.subordinate
@@ -56,6 +58,15 @@ def build_events(document: Document, resources: Resources) -> Document:
     attach_claims(document, events, resources)
     document.events = [to_record(document, e, i, resources) for i, e in enumerate(events)]
     return document
+
+
+def _definite(candidate: Candidate) -> bool:
+    """A trigger written with the article ("الغارة", "الهجوم") names a happening already told."""
+    word = candidate.trigger.text.split()[0] if candidate.trigger.text else ""
+    for proclitic in ("و", "ف", "ب", "ل", "ك"):
+        if word.startswith(proclitic + "ال"):
+            word = word[1:]
+    return word.startswith("ال") or word.startswith("لل")
 
 
 def _before(reference):  # type: ignore[no-untyped-def]

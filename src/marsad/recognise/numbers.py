@@ -242,11 +242,13 @@ class NumberRecogniser:
 
     def find(self, normalised: NormalisedText) -> list[NumberMention]:
         text = normalised.text
-        blocked = [m.span() for m in _NOT_COUNT.finditer(text)]
+        blocked = [False] * (len(text) + 1)
+        for match in _NOT_COUNT.finditer(text):
+            blocked[match.start() : match.end()] = [True] * (match.end() - match.start())
         toks = [
             _Tok(m.group(), m.start(), m.end())
             for m in _TOKEN.finditer(text)
-            if not any(a <= m.start() < b for a, b in blocked)
+            if not blocked[m.start()]
         ]
         out: list[NumberMention] = []
         i = 0

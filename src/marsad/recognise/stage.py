@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 
 from marsad.document import Document, Mention
 from marsad.kb.registry import Resources
@@ -17,10 +18,13 @@ def recognise(document: Document, resources: Resources) -> Document:
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
                     resources.stances, resources.source_nouns):
         document.add(cue_set.find_tokens(document.tokens, document.text))
-    dates = [
-        Mention("date", d.start, d.end, d.text, d.kind, asdict(d))
-        for d in resources.dates.find(normalised, published)
-    ]
+    found = resources.dates.find(normalised, published)
+    if published is None:
+        published = dateline_date(found)
+        if published is not None:
+            document.article.published, document.article.published_source = published, "dateline"
+            found = resources.dates.find(normalised, published)
+    dates = [Mention("date", d.start, d.end, d.text, d.kind, asdict(d)) for d in found]
     document.add(dates)
     numbers = [
         Mention("number", n.start, n.end, n.text, n.qualifier or "", asdict(n))
@@ -29,3 +33,17 @@ def recognise(document: Document, resources: Resources) -> Document:
     ]
     document.add(numbers)
     return document
+
+
+DATELINE_CHARS = 400
+
+
+def dateline_date(found: list) -> date | None:  # type: ignore[type-arg]
+    """The publication date a dateline gives ("بغداد - الأحد 12 آذار/مارس 2023"): the first
+    day-precise date with its own year near the top of the article."""
+    for mention in found:
+        if mention.start > DATELINE_CHARS:
+            break
+        if mention.kind == "absolute" and mention.earliest and mention.earliest == mention.latest:
+            return mention.earliest
+    return None

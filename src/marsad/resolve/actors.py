@@ -41,14 +41,23 @@ def clause_actors(
     """Every actor the clause names, in text order."""
     found: list[ActorRef] = []
     nationalities = document.of_kind("nationality")
+    sources = [s for s in document.of_kind("source") if clause.start <= s.start < clause.end]
     for kind in ACTOR_KINDS:
         for mention in document.of_kind(kind):
-            if clause.start <= mention.start < clause.end:
+            if clause.start <= mention.start < clause.end and not _of_source(mention, sources):
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)
                 if ref is not None:
                     found.append(ref)
     found.sort(key=lambda r: r.start)
     return found
+
+
+def _of_source(mention: Mention, sources: list[Mention]) -> bool:
+    """"مصدر عسكري يمني", "مصادر في الشرطة": the actor names who speaks, not who acts."""
+    return any(s.start <= mention.start and mention.start - s.end <= SOURCE_GAP for s in sources)
+
+
+SOURCE_GAP = 4
 
 
 def nationality_actor(
