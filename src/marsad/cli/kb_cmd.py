@@ -10,7 +10,9 @@ from rich.console import Console
 
 from marsad.kb.lexicon import lint_lexicon, load_lexicon
 from marsad.kb.model import ValidationReport
+from marsad.document import Article, Document
 from marsad.kb.registry import load_resources
+from marsad.recognise.names import find_names
 from marsad.text.normalise import normalise
 from marsad.text.tokenise import tokenise
 
@@ -87,20 +89,23 @@ def _show_actors(resources, name: str, console: Console) -> int:  # type: ignore
 
 
 def _search(resources, text: str, console: Console) -> int:  # type: ignore[no-untyped-def]
-    tokens = tokenise(normalise(text))
-    matches = resources.names.find(tokens, text)
-    if not matches:
+    document = Document(Article(id="query", text=text))
+    document.normalised = normalise(text)
+    document.tokens = tokenise(document.normalised)
+    mentions = find_names(document, resources.names, resources.locatives,
+                                resources.weak_locatives)
+    if not mentions:
         console.print(f"nothing in the knowledge base matches {text!r}")
         return 1
-    for match in matches:
-        for entry in match.entries:
-            label = entry.key
-            if entry.kind == "actor":
-                actor = resources.actors.get(entry.key)
+    for mention in mentions:
+        for key in mention.data["keys"]:
+            label = key
+            if mention.kind == "actor":
+                actor = resources.actors.get(key)
                 label = f"{actor.name} (inter {actor.inter}, {actor.country or 'transnational'})"
-            elif entry.kind == "place":
-                place = resources.gazetteer.get(entry.key)
+            elif mention.kind == "place":
+                place = resources.gazetteer.get(key)
                 label = f"{place.name} ({place.kind}, {place.country_code})"
-            console.print(f"{text[match.start:match.end]!r} -> {entry.kind}: {label} "
-                          f"[matched as {entry.name!r}]", highlight=False)
+            where = " (introduced as a place)" if mention.data.get("locative") else ""
+            console.print(f"{mention.text!r} -> {mention.kind}: {label}{where}", highlight=False)
     return 0

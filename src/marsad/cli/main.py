@@ -8,9 +8,17 @@ import sys
 from collections.abc import Sequence
 
 from marsad import __version__
-from marsad.cli import evaluate_cmd, extract_cmd, kb_cmd
+from marsad.cli import (
+    evaluate_cmd,
+    events_cmd,
+    export_cmd,
+    extract_cmd,
+    ingest_cmd,
+    kb_cmd,
+    show_cmd,
+)
 
-COMMANDS = (extract_cmd, evaluate_cmd, kb_cmd)
+COMMANDS = (extract_cmd, evaluate_cmd, kb_cmd, ingest_cmd, export_cmd, events_cmd, show_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

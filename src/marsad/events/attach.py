@@ -38,7 +38,8 @@ def attach_place(
         refs = []
         for mention in document.of_kind("place"):
             if span.start <= mention.start < span.end:
-                place = resolve_mention(mention, gazetteer, countries, context_ids)
+                place = resolve_mention(mention, gazetteer, countries, context_ids,
+                                        resources.skeletons)
                 if place is not None:
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
@@ -55,7 +56,7 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
     refs = []
     for mention in document.of_kind("place"):
         if mention.start < limit:
-            place = resolve_mention(mention, gazetteer, countries, [])
+            place = resolve_mention(mention, gazetteer, countries, [], resources.skeletons)
             if place is not None:
                 refs.append(place_ref(document, mention, place, gazetteer))
     if not refs:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from marsad.document import Document
+from datetime import date
+
+from marsad.document import Document, Span
 from marsad.events.model import ActorRef, Candidate
 from marsad.kb.registry import Resources
 from marsad.resolve.actors import clause_actors, nationality_actor, template_actor
@@ -71,6 +73,10 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
             candidate.family = "none"  # burning and stone-throwing with no crowd in sight
     if candidate.family in CROWD_TEMPLATE:
         actor1 = _crowd(candidate, actor1, country, resources)
+    if candidate.family in PERPETRATOR_FAMILIES and (actor1 is None or actor1.actor is None
+                                                     or actor1.actor.template is not None
+                                                     and actor1.category == "armed"):
+        actor1 = _perpetrator(document, candidate, resources, country, on_date) or actor1
     if actor1 is None and candidate.family in DEFAULT_AGENT:
         default = template_actor(DEFAULT_AGENT[candidate.family], country, resources)
         if default is not None:
@@ -134,6 +140,31 @@ def _crowd(
     return ActorRef(generic, actor1.surface, actor1.start, actor1.end, assoc, "crowd")
 
 
+PERPETRATOR_FAMILIES = {"attack", "explosion", "abduction", "strike"}
+LEAD_SENTENCES = 3
+
+
+def _perpetrator(
+    document: Document, candidate: Candidate, resources: Resources, country: str | None,
+    on_date: date | None,
+) -> ActorRef | None:
+    """A named armed group the article holds responsible: in the sentence, in a claim of
+    responsibility, or in the lead."""
+    sentence = document.sentences[candidate.sentence]
+    claims = {document.sentence_index(w.start) for w in document.of_kind("word")
+              if w.key == "responsibility"}
+    scopes = [Span(sentence.start, sentence.end)]
+    scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
+    scopes += [Span(s.start, s.end) for s in document.sentences[:LEAD_SENTENCES]]
+    for scope in scopes:
+        named = [a for a in clause_actors(document, scope, resources, country, on_date)
+                 if a.category == "armed" and a.actor is not None and a.actor.template is None
+                 and not _victim(document, a)]
+        if named:
+            return named[0]
+    return None
+
+
 def _crowd_context(document: Document, candidate: Candidate) -> bool:
     sentence = document.sentences[candidate.sentence]
     for mention in document.of_kind("force") + document.of_kind("trigger"):
@@ -150,8 +181,10 @@ def _nationality_agent(
     """"غارة إسرائيلية", "قصف تركي": the adjective right after the trigger names the forces."""
     if candidate.family not in ("strike", "explosion", "attack", "clash", "territory"):
         return None
+    if candidate.strength == "weak":
+        return None
     for adjective in document.of_kind("nationality"):
-        if 0 <= adjective.start - candidate.trigger.end <= 12:
+        if 0 <= adjective.start - candidate.trigger.end <= 2:
             return nationality_actor(adjective, "military", resources)
     return None
 

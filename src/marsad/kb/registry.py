@@ -16,6 +16,7 @@ from marsad.kb.matcher import Entry, TokenTrie
 from marsad.recognise.cues import CueSet
 from marsad.recognise.dates import DateRecogniser
 from marsad.recognise.numbers import NumberRecogniser
+from marsad.resolve.transliterate import SkeletonIndex
 from marsad.text.normalise import fold
 from marsad.text.tokenise import name_key
 
@@ -45,6 +46,9 @@ class Resources:
     cues: CueSet  # negation, modality, accusation, background
     words: CueSet  # subordinators, near, casualty words, person nouns
     locatives: frozenset[str]  # folded words that introduce a place
+    weak_locatives: frozenset[str]  # prepositions that may
+    settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
+    skeletons: SkeletonIndex
     stances: CueSet  # asserts, denies, unconfirmed, attribution
     source_nouns: CueSet
     source_glosses: dict[str, str]
@@ -82,6 +86,9 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         cues=CueSet.compile("cue", {k: events[k] for k in _CUE_KINDS}),
         words=CueSet.compile("word", {k: events[k] for k in _WORD_GROUPS}),
         locatives=frozenset(fold(w) for w in events.get("locative", [])),
+        weak_locatives=frozenset(fold(w) for w in events.get("locative_weak", [])),
+        settlements=frozenset(fold(w) for w in events.get("settlement", [])),
+        skeletons=SkeletonIndex(gazetteer.places.values()),
         stances=CueSet.compile(
             "stance", {k: sources[k] for k in ("asserts", "attribution", "denies", "unconfirmed")}
         ),
@@ -99,6 +106,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
 _CUE_KINDS = ("negation", "modality", "accusation", "background")
 _WORD_GROUPS = (
     "subordinators", "near", "killed", "injured", "arrested", "person_singular", "person_dual",
+    "responsibility",
 )
 
 

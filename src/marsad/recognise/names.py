@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from marsad.document import Document, Mention
-from marsad.kb.matcher import TokenTrie
+from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent
 from marsad.text.normalise import fold
 
 # When one name holds entries of several kinds, the mention takes the first kind here.
@@ -11,13 +11,19 @@ KIND_PRIORITY = ("actor", "leader", "role", "force", "nationality", "place")
 
 
 def find_names(
-    document: Document, names: TokenTrie, locatives: frozenset[str] = frozenset()
+    document: Document,
+    names: TokenTrie,
+    locatives: frozenset[str] = frozenset(),
+    weak_locatives: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     mentions: list[Mention] = []
     for match in names.find(document.tokens, document.text):
-        kinds = {entry.kind for entry in match.entries}
+        usable = [e for e in match.entries if _agrees(document, match, e)]
+        if not usable:
+            continue
+        kinds = {entry.kind for entry in usable}
         kind = next(k for k in KIND_PRIORITY if k in kinds)
-        entries = [e for e in match.entries if e.kind == kind]
+        entries = [e for e in usable if e.kind == kind]
         mentions.append(
             Mention(
                 kind,
@@ -30,7 +36,8 @@ def find_names(
                     "places": [e.key for e in match.entries if e.kind == "place"],
                     "token_first": match.first,
                     "token_last": match.last,
-                    "locative": _locative(document, match.first, match.start, locatives),
+                    "locative": _locative(document, match.first, match.start, locatives,
+                                          weak_locatives),
                     "words": match.last - match.first + 1,
                 },
             )
@@ -38,10 +45,68 @@ def find_names(
     return mentions
 
 
-def _locative(document: Document, first: int, start: int, locatives: frozenset[str]) -> bool:
-    """Is the name introduced as a place: "بالبصرة", "في مدينة البصرة", "قرب البصرة"?"""
+def _locative(document: Document, first: int, start: int, locatives: frozenset[str],
+              weak_locatives: frozenset[str]) -> str:
+    """How the name is introduced as a place: "strong" ("بالبصرة", "في مدينة البصرة",
+    "قرب البصرة"), "weak" ("من البصرة") or not at all ("")."""
     token = document.tokens[first]
     proclitics = fold(document.text[token.start : start])
     if "ب" in proclitics:
+        return "strong"
+    previous = document.tokens[first - 1].norm if first > 0 else ""
+    if previous in locatives:
+        return "strong"
+    return "weak" if previous in weak_locatives else ""
+
+
+_ADJECTIVE_ENDINGS = ("يه", "ية", "ي")
+
+
+def _agrees(document: Document, match: Match, entry: Entry) -> bool:
+    """A one-word actor name agrees in definiteness with the text ("القاعدة" is al-Qaeda,
+    "قاعدة عسكرية" a base) and is not followed by an adjective ("القاعدة العسكرية")."""
+    if entry.kind != "actor" or match.first != match.last:
         return True
-    return first > 0 and document.tokens[first - 1].norm in locatives
+    alias = fold(entry.name).strip()
+    surface = fold(document.text[match.start : match.end])
+    if alias.startswith("ال") and not surface.startswith(("ال", "لل")):
+        return False
+    following = match.last + 1
+    if following < len(document.tokens) and adjacent(
+        document.tokens[match.last], document.tokens[following], document.text
+    ):
+        word = document.tokens[following].norm
+        return not (word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS))
+    return True
+
+
+MAX_UNKNOWN_WORDS = 2
+
+
+def unknown_places(
+    document: Document, known: list[Mention], settlements: frozenset[str]
+) -> list[Mention]:
+    """Names the knowledge base lacks, introduced by a settlement noun ("بلدة ديكوا"); the
+    resolver looks them up by transliteration."""
+    taken = {index for m in known for index in range(m.data["token_first"],
+                                                        m.data["token_last"] + 1)}
+    found: list[Mention] = []
+    tokens = document.tokens
+    for index, token in enumerate(tokens[:-1]):
+        if token.stem not in settlements and token.norm not in settlements:
+            continue
+        first = index + 1
+        if first in taken or tokens[first].is_number or not adjacent(token, tokens[first],
+                                                                     document.text):
+            continue
+        last = first
+        if (first + 1 < len(tokens) and first + 1 not in taken
+                and adjacent(tokens[first], tokens[first + 1], document.text)
+                and not tokens[first + 1].norm.startswith("ال")):
+            last = first + 1
+        start, end = tokens[first].start, tokens[last].end
+        found.append(Mention("place", start, end, document.text[start:end], "", {
+            "keys": [], "places": [], "token_first": first, "token_last": last,
+            "locative": "strong", "words": last - first + 1, "unknown": True,
+        }))
+    return found

@@ -7,14 +7,16 @@ from datetime import date
 
 from marsad.document import Document, Mention
 from marsad.kb.registry import Resources
-from marsad.recognise.names import find_names
+from marsad.recognise.names import find_names, unknown_places
 
 
 def recognise(document: Document, resources: Resources) -> Document:
     normalised = document.normalised
     assert normalised is not None
     published = document.article.published
-    document.add(find_names(document, resources.names, resources.locatives))
+    names = find_names(document, resources.names, resources.locatives, resources.weak_locatives)
+    document.add(names)
+    document.add(unknown_places(document, names, resources.settlements))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
                     resources.stances, resources.source_nouns):
         document.add(cue_set.find_tokens(document.tokens, document.text))

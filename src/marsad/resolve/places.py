@@ -12,6 +12,7 @@ from marsad.document import Document, Mention
 from marsad.events.model import PlaceRef
 from marsad.kb.gazetteer import Gazetteer
 from marsad.kb.model import Place
+from marsad.resolve.transliterate import SkeletonIndex
 
 PRECISE_KINDS = ("city", "town", "district", "neighbourhood", "site")
 KIND_DETAIL = {
@@ -55,13 +56,24 @@ def plausible(place: Place, countries: list[str]) -> bool:
 
 
 def resolve_mention(
-    mention: Mention, gazetteer: Gazetteer, countries: list[str], context_ids: list[str]
+    mention: Mention,
+    gazetteer: Gazetteer,
+    countries: list[str],
+    context_ids: list[str],
+    skeletons: SkeletonIndex | None = None,
 ) -> Place | None:
     ids = mention.data.get("places") or []
     if not ids:
+        if mention.data.get("unknown") and skeletons is not None:
+            return _by_skeleton(mention, skeletons, countries)
         return None
+    introduced = mention.data.get("locative")
     candidates = [p for p in (gazetteer.get(pid) for pid in ids) if plausible(p, countries)]
-    if not mention.data.get("locative"):
+    if introduced != "strong":
+        # Outside the article's countries only a name introduced as a place counts.
+        candidates = [p for p in candidates
+                      if p.country_code in countries[:CONTEXT_LIMIT] or p.kind == "country"]
+    if not introduced:
         # A name not introduced as a place is one only when it is a major one of the article's
         # countries, or a country or province.
         candidates = [p for p in candidates if _major(p) and (
@@ -70,6 +82,18 @@ def resolve_mention(
         return None
     ranked = gazetteer.rank(candidates, countries, context_ids)
     return ranked[0] if ranked else None
+
+
+def _by_skeleton(mention: Mention, skeletons: SkeletonIndex, countries: list[str]
+                 ) -> Place | None:
+    """A name the gazetteer lacks in Arabic, found by transliteration: the two-word reading
+    first ("إمام صاحب"), then the first word alone."""
+    words = mention.text.split()
+    for reading in (" ".join(words), words[0]) if len(words) > 1 else (mention.text,):
+        place = skeletons.lookup(reading.replace(" ", ""), countries[:CONTEXT_LIMIT])
+        if place is not None:
+            return place
+    return None
 
 
 def place_ref(
