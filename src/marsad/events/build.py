@@ -46,6 +46,7 @@ def build_events(document: Document, resources: Resources) -> Document:
             candidate.country = countries[0] if countries else None
         if candidate.date is None and not candidate.subordinate:
             candidate.date = default_date(document, main_date)
+            candidate.date_inherited = True
         assign_roles(document, candidate, resources)
         if not classify(document, candidate):
             continue

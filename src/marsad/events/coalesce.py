@@ -48,15 +48,16 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
         }
     if a in CROWD_TYPES and b in CROWD_TYPES:
         return True
-    return False
+    # Looting and burning by rioters belong to the riot.
+    subs = {left.sub, right.sub}
+    return bool({a, b} & CROWD_TYPES) and "Looting/property destruction" in subs
 
 
 def _same_happening(left: Candidate, right: Candidate) -> bool:
     if not _compatible_types(left, right):
         return False
-    if left.subordinate != right.subordinate and not (left.date and right.date):
-        return False
-    if not _dates_overlap(left.date, right.date):
+    inherited = left.date_inherited or right.date_inherited
+    if not inherited and not _dates_overlap(left.date, right.date):
         return False
     if left.place and right.place:
         a, b = left.place.place, right.place.place
@@ -98,8 +99,12 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.strength = "strong"
         target.trigger = other.trigger
     target.place = _more_precise(target, other)
-    if target.date is None or (other.date and _narrower(other.date, target.date)):
-        target.date = other.date or target.date
+    if other.date is not None and (
+        target.date is None
+        or (target.date_inherited and not other.date_inherited)
+        or (target.date_inherited == other.date_inherited and _narrower(other.date, target.date))
+    ):
+        target.date, target.date_inherited = other.date, other.date_inherited
     for attribute in ("actor1", "actor2"):
         mine, theirs = getattr(target, attribute), getattr(other, attribute)
         if (theirs is not None and (mine is None or (mine.actor is None and theirs.actor))) or (mine and theirs and mine.actor and theirs.actor and mine.actor.template \

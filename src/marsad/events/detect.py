@@ -10,6 +10,7 @@ from __future__ import annotations
 from marsad.document import Document, Mention, Span
 from marsad.events.model import Candidate
 from marsad.kb.registry import Resources
+from marsad.text.normalise import fold
 
 # Families in order of precedence when one clause holds triggers of several.
 FAMILY_ORDER = (
@@ -32,7 +33,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             continue
         for clause, subordinate in _clauses(document, sentence.start, sentence.end):
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
-            kept = [t for t in clause_triggers if not _suppressed(document, t, clause)]
+            kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
+                    and not (index > 0 and _present_tense(t))]
             for trigger in _choose(kept, resources):
                 info = resources.trigger_info[trigger.key]
                 candidates.append(
@@ -64,6 +66,13 @@ def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, bool]
         clause_end = cuts[position + 1].start if position + 1 < len(cuts) else end
         clauses.append((Span(cut.start, clause_end), True))
     return clauses
+
+
+def _present_tense(trigger: Mention) -> bool:
+    """"يعتقل", "يهاجمون": habitual or future outside a headline (headlines use the present
+    for what just happened)."""
+    word = fold(trigger.text).split()[0] if trigger.text else ""
+    return word.startswith("ي") and len(word) > 3
 
 
 def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:

@@ -24,6 +24,7 @@ class Facts:
     latest: date | None
     country: str | None
     admin2: str | None
+    location: str | None
     latitude: float | None
     longitude: float | None
     geo_precision: int | None
@@ -44,6 +45,7 @@ class Facts:
             latest=date.fromisoformat(latest) if latest else None,
             country=record.get("country"),
             admin2=record.get("admin2"),
+            location=record.get("location"),
             latitude=record.get("latitude"),
             longitude=record.get("longitude"),
             geo_precision=record.get("geo_precision"),
@@ -113,6 +115,9 @@ def place_rule(x: Facts, y: Facts, settings: MergeSettings) -> tuple[str, float 
         return (f"within {settings.max_km:g} km", km) if km <= settings.max_km else None
     if x.admin2 and x.admin2 == y.admin2:
         return f"same admin2 ({x.admin2})", None
+    if (settings.same_coded_location and px is None and py is None and x.location
+            and x.location == y.location and x.location != x.country):
+        return f"same coded location ({x.location})", None
     return None
 
 

@@ -25,6 +25,9 @@ class MergeSettings:
     compatible_sub_events: tuple[tuple[str, str], ...] = COMPATIBLE_SUB_EVENTS
     generic_actor_markers: tuple[str, ...] = ("unidentified",)
     """An actor id holding one of these is generic: compatible with any named actor."""
+    same_coded_location: bool = True
+    """Two events without a usable point still merge when both are coded at the same named
+    place below the country (ACLED's granularity: one record per day, place and actors)."""
     merge_undated: bool = False
     """Undated events never merge unless this is set (their dates cannot be checked)."""
     complete_linkage: bool = True

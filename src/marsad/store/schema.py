@@ -49,6 +49,7 @@ article_events = sa.Table(
     sa.Column("date_latest", sa.Date),
     sa.Column("country", sa.String(100)),
     sa.Column("admin2", sa.String(200)),
+    sa.Column("location", sa.String(200)),
     sa.Column("latitude", sa.Float),
     sa.Column("longitude", sa.Float),
     sa.Column("geo_precision", sa.Integer),

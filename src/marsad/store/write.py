@@ -25,6 +25,7 @@ FACT_COLUMNS = (
     t.article_events.c.event_id, t.article_events.c.article_id, t.article_events.c.event_type,
     t.article_events.c.sub_event_type, t.article_events.c.date_earliest,
     t.article_events.c.date_latest, t.article_events.c.country, t.article_events.c.admin2,
+    t.article_events.c.location,
     t.article_events.c.latitude, t.article_events.c.longitude,
     t.article_events.c.geo_precision, t.article_events.c.actor1_id,
     t.article_events.c.actor2_id,
@@ -33,7 +34,7 @@ CHUNK = 500
 
 
 def _facts(row: Any) -> Facts:
-    return Facts(*row[:13])
+    return Facts(*row[:14])
 
 
 def _day(value: str | None) -> date | None:
@@ -70,7 +71,8 @@ def _event_row(article_id: str, position: int, record: EventRecord) -> dict[str,
         event_type=record.event_type, sub_event_type=record.sub_event_type,
         date_earliest=_day(record.date_earliest or record.event_date),
         date_latest=_day(record.date_latest or record.event_date),
-        country=record.country, admin2=record.admin2, latitude=record.latitude,
+        country=record.country, admin2=record.admin2, location=record.location,
+        latitude=record.latitude,
         longitude=record.longitude, geo_precision=record.geo_precision,
         actor1_id=record.actor1_id, actor2_id=record.actor2_id, component=record.event_id,
         record=record.to_dict())
@@ -112,6 +114,8 @@ def _candidate_query(f: Facts, settings: MergeSettings) -> sa.Select[Any] | None
                               ae.longitude.between(point[1] - dlon, point[1] + dlon)))
     if f.admin2:
         places.append(ae.admin2 == f.admin2)
+    if settings.same_coded_location and point is None and f.location:
+        places.append(ae.location == f.location)
     if not places:
         return None
     return sa.select(*FACT_COLUMNS).where(*conditions, sa.or_(*places))
