@@ -43,7 +43,8 @@ def attach_place(
                 if place is not None:
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
-            best = min(refs, key=lambda r: (detail(r.place), abs(r.start - candidate.trigger.start)))
+            best = min(refs, key=lambda r: (_tier(r, countries), detail(r.place),
+                                            abs(r.start - candidate.trigger.start)))
             break
     candidate.place = best
     candidate.place_in_clause = best is not None
@@ -61,7 +62,13 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
                 refs.append(place_ref(document, mention, place, gazetteer))
     if not refs:
         return None
-    return min(refs, key=lambda r: (detail(r.place), r.start))
+    return min(refs, key=lambda r: (_tier(r, countries), detail(r.place), r.start))
+
+
+def _tier(ref: PlaceRef, countries: list[str]) -> int:
+    """Places in the article's main countries come first."""
+    code = ref.place.country_code
+    return 0 if code in countries[:2] else 1 if code in countries[:4] else 2
 
 
 def attach_date(document: Document, candidate: Candidate) -> bool:

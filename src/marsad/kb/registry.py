@@ -47,6 +47,7 @@ class Resources:
     words: CueSet  # subordinators, near, casualty words, person nouns
     locatives: frozenset[str]  # folded words that introduce a place
     weak_locatives: frozenset[str]  # prepositions that may
+    stopwords: frozenset[str]  # common words that are not place names
     settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
     skeletons: SkeletonIndex
     stances: CueSet  # asserts, denies, unconfirmed, attribution
@@ -73,13 +74,14 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
     timings["actors"] = time.perf_counter() - mark
     mark = time.perf_counter()
     events = load_lexicon("events", extra_dirs)
+    stopwords = _stopwords(extra_dirs)
     sources = load_lexicon("sources", extra_dirs)
     resources = Resources(
         boilerplate=load_boilerplate(extra_dirs),
         gazetteer=gazetteer,
         actors=actors,
-        names=build_name_trie(gazetteer, actors, _stopwords(extra_dirs),
-                              events.get("supporters", [])),
+        names=build_name_trie(gazetteer, actors, stopwords, events.get("supporters", [])),
+        stopwords=stopwords,
         triggers=CueSet.compile("trigger", {t["id"]: t["forms"] for t in events["triggers"]}),
         trigger_info={t["id"]: _trigger_info(t) for t in events["triggers"]},
         modifiers=CueSet.compile("modifier", events["modifiers"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marsad.document import Document, Mention
 from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent
 from marsad.text.normalise import fold
+from marsad.text.tokenise import lookup_keys
 
 # When one name holds entries of several kinds, the mention takes the first kind here.
 KIND_PRIORITY = ("actor", "leader", "role", "force", "nationality", "place")
@@ -84,7 +85,8 @@ MAX_UNKNOWN_WORDS = 2
 
 
 def unknown_places(
-    document: Document, known: list[Mention], settlements: frozenset[str]
+    document: Document, known: list[Mention], settlements: frozenset[str],
+    stopwords: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Names the knowledge base lacks, introduced by a settlement noun ("بلدة ديكوا"); the
     resolver looks them up by transliteration."""
@@ -99,10 +101,13 @@ def unknown_places(
         if first in taken or tokens[first].is_number or not adjacent(token, tokens[first],
                                                                      document.text):
             continue
+        if _common(tokens[first].norm, stopwords):
+            continue
         last = first
         if (first + 1 < len(tokens) and first + 1 not in taken
                 and adjacent(tokens[first], tokens[first + 1], document.text)
-                and not tokens[first + 1].norm.startswith("ال")):
+                and not tokens[first + 1].norm.startswith(("ال", "ب", "ل", "و"))
+                and not _common(tokens[first + 1].norm, stopwords)):
             last = first + 1
         start, end = tokens[first].start, tokens[last].end
         found.append(Mention("place", start, end, document.text[start:end], "", {
@@ -110,3 +115,7 @@ def unknown_places(
             "locative": "strong", "words": last - first + 1, "unknown": True,
         }))
     return found
+
+
+def _common(word: str, stopwords: frozenset[str]) -> bool:
+    return any(key in stopwords for key in lookup_keys(word))

@@ -16,7 +16,7 @@ def recognise(document: Document, resources: Resources) -> Document:
     published = document.article.published
     names = find_names(document, resources.names, resources.locatives, resources.weak_locatives)
     document.add(names)
-    document.add(unknown_places(document, names, resources.settlements))
+    document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
                     resources.stances, resources.source_nouns):
         document.add(cue_set.find_tokens(document.tokens, document.text))
