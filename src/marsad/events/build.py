@@ -32,6 +32,7 @@ def build_events(document: Document, resources: Resources) -> Document:
     for candidate in detect(document, resources):
         if not attach_date(document, candidate):
             continue  # dated as background history
+        candidate.context_countries = countries
         attach_place(document, candidate, resources, countries)
         own_date = candidate.date is not None
         candidate.anchored = (candidate.sentence <= LEAD_SENTENCES

@@ -74,6 +74,7 @@ class Candidate:
     place: PlaceRef | None = None
     place_in_clause: bool = False  # the place was named in the candidate's own sentence
     anchored: bool = True  # has its own date or place, or stands in the lead
+    context_countries: list[str] = field(default_factory=list)  # the article's, main first
     date_inherited: bool = False  # the date came from the lead or the report, not the clause
     country: str | None = None  # ISO code, when known without a place
     date: DateRange | None = None

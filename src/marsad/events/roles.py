@@ -22,7 +22,7 @@ from marsad.text.normalise import fold
 _AGENT_BEFORE = re.compile(
     r"(?:علي يد|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)\s*\S*\s*$"
 )
-_TARGET_BEFORE = re.compile(r"(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?$")
+_TARGET_BEFORE = re.compile(r"(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?\S{0,3}$")
 
 # Which categories may act (actor1) and be acted on (actor2), per family.
 AGENTS = {
@@ -36,6 +36,13 @@ AGENTS = {
     "explosion": ("armed", "state", "external"),
     "clash": ("armed", "state", "external", "supporters"),
     "territory": ("state", "armed", "external"),
+    "disrupted": ("state", "external", "armed"),
+    "transfer": ("state", "armed", "external"),
+    "headquarters": ("state", "external", "armed"),
+    "looting": ("armed", "state", "external", "crowd", "supporters"),
+    "change": ("armed", "party", "state"),
+    "agreement": ("state", "armed", "external", "party"),
+    "sexual": ("armed", "state", "external"),
 }
 # Default actor1 templates per family when the text names none.
 DEFAULT_AGENT = {
@@ -53,7 +60,7 @@ CROWD_TEMPLATE = {"protest": "protesters", "riot": "rioters", "mob": "rioters"}
 
 
 def assign_roles(document: Document, candidate: Candidate, resources: Resources) -> None:
-    country = candidate.place.place.country_code if candidate.place else candidate.country
+    country = _actor_country(document, candidate, resources)
     on_date = candidate.date.latest if candidate.date else document.article.published
     actors = clause_actors(document, candidate.clause, resources, country, on_date)
     nationality = _nationality_agent(document, candidate, resources)
@@ -82,6 +89,17 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         if default is not None:
             actor1 = ActorRef(default, "", candidate.trigger.start, candidate.trigger.start)
     candidate.actor1, candidate.actor2 = actor1, actor2
+
+
+def _actor_country(document: Document, candidate: Candidate, resources: Resources) -> str | None:
+    """The country generic actors belong to: the event's place's, unless that place lies
+    outside the countries the article is about (then the article's main country)."""
+    context = candidate.context_countries
+    if candidate.place is not None:
+        code = candidate.place.place.country_code
+        if not context or code in context[:3]:
+            return code
+    return context[0] if context else candidate.country
 
 
 def _pick(

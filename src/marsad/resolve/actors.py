@@ -24,6 +24,8 @@ ADJACENT_GAP = 3
 def category_of(actor: Actor | None) -> str:
     if actor is None:
         return "other"
+    if actor.kind == "party":
+        return "party"
     if actor.template == "unidentified_armed_group" or actor.inter in (2, 3, 4):
         return "armed"
     return {1: "state", 5: "crowd", 6: "crowd", 7: "civilian", 8: "external"}.get(
