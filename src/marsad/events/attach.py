@@ -88,11 +88,21 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     published = document.article.published
     if published and latest and latest < published - timedelta(days=BACKGROUND_DAYS):
         return False
+    if published and earliest and latest and _mostly_older(earliest, latest, published):
+        return False  # "last month" when most of that month is older than the window
     if published and earliest and earliest > published + timedelta(days=1):
         return True  # a future date: a plan or a deadline, not when this happened
     candidate.date = DateRange(earliest, latest, mention.data.get("precision"), mention.text,
                                mention.start)
     return True
+
+
+def _mostly_older(earliest: date, latest: date, published: date) -> bool:
+    window_start = published - timedelta(days=BACKGROUND_DAYS)
+    if earliest >= window_start:
+        return False
+    older = (window_start - earliest).days
+    return older > (latest - earliest).days / 2
 
 
 def default_date(document: Document, lead: DateRange | None) -> DateRange | None:

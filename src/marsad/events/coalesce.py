@@ -42,6 +42,10 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
     a, b = event_type_of(left.sub), event_type_of(right.sub)
     if a == b:
         return True
+    if (left.strength == "weak" or right.strength == "weak") and (
+        {a, b} <= VIOLENT_TYPES | CROWD_TYPES
+    ):
+        return True  # "25 killed in Nasiriyah" is the deaths of the protest told below
     if a in VIOLENT_TYPES and b in VIOLENT_TYPES:
         return left.strength == "weak" or right.strength == "weak" or {a, b} == {
             "Battles", "Violence against civilians"
@@ -59,7 +63,7 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     inherited = left.date_inherited or right.date_inherited
     if not inherited and not _dates_overlap(left.date, right.date):
         return False
-    if left.place and right.place:
+    if left.place and right.place and left.place_in_clause and right.place_in_clause:
         a, b = left.place.place, right.place.place
         if a.id != b.id and not _contains(a, b) and not _contains(b, a):
             return False
@@ -98,7 +102,10 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     if target.strength == "weak" and other.strength == "strong":
         target.strength = "strong"
         target.trigger = other.trigger
-    target.place = _more_precise(target, other)
+    if other.place_in_clause and not target.place_in_clause:
+        target.place, target.place_in_clause = other.place, True
+    elif other.place_in_clause == target.place_in_clause:
+        target.place = _more_precise(target, other)
     if other.date is not None and (
         target.date is None
         or (target.date_inherited and not other.date_inherited)

@@ -21,7 +21,7 @@ FAMILY_ORDER = (
 # Families that may stand beside the clause's main one as a separate happening.
 STANDALONE = {"arrest", "abduction", "looting", "agreement", "disrupted"}
 NEGATION_WINDOW = 14  # characters between a negation word and the trigger
-MODALITY_WINDOW = 40
+MODALITY_WINDOW = 80
 
 
 def detect(document: Document, resources: Resources) -> list[Candidate]:
