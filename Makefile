@@ -23,6 +23,8 @@ demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/marsad extract examples/ --table --format jsonl -o out/events.jsonl --articles out/articles.jsonl
 	@echo "events written to out/events.jsonl"
+	$(BIN)/marsad ingest examples/ --db out/demo.db
+	@echo "store: out/demo.db (try: $(BIN)/marsad events --db out/demo.db)"
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest

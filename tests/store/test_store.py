@@ -12,8 +12,7 @@ import sqlalchemy as sa
 
 from marsad.document import Article
 from marsad.record import EventRecord
-from marsad.store import EventFilter, Store, StoreError, open_store
-from marsad.store import migrate
+from marsad.store import EventFilter, Store, StoreError, migrate, open_store
 
 from .conftest import add_all, exported
 

@@ -18,7 +18,7 @@ from .conftest import FIXTURES
 @pytest.fixture
 def ingested(db_url: str, capsys: pytest.CaptureFixture[str]) -> str:
     assert main(["ingest", str(FIXTURES / "reports.jsonl"), "--db", db_url, "--no-progress"]) == 0
-    err = capsys.readouterr().err
+    err = " ".join(capsys.readouterr().err.split())
     assert "stored 11" in err and "store: 11 article(s)" in err
     return db_url
 
@@ -27,7 +27,7 @@ def test_ingest_twice_stores_nothing_new(ingested: str,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ingest", str(FIXTURES / "reports.jsonl"), "--db", ingested,
                  "--no-progress"]) == 0
-    err = capsys.readouterr().err
+    err = " ".join(capsys.readouterr().err.split())
     assert "stored 0" in err and "already stored 11" in err
 
 
@@ -62,12 +62,12 @@ def test_events_table_and_show(ingested: str, capsys: pytest.CaptureFixture[str]
     assert "why the reports were merged" in shown
     assert "within 25 km" in shown and "tuz-mada" in shown
     assert main(["show", "ev_nothing", "--db", ingested]) == 1
-    assert "no event 'ev_nothing'" in capsys.readouterr().err
+    assert "no event 'ev_nothing'" in " ".join(capsys.readouterr().err.split())
 
 
 def test_reading_a_missing_store_says_so(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "none.db"
     assert main(["events", "--db", str(missing)]) == 2
-    assert "no such database file" in capsys.readouterr().err
+    assert "no such database file" in " ".join(capsys.readouterr().err.split())
     assert not missing.exists()

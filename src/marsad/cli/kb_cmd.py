@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rich.console import Console
 
+from marsad.document import Article, Document
 from marsad.kb.lexicon import lint_lexicon, load_lexicon
 from marsad.kb.model import ValidationReport
-from marsad.document import Article, Document
 from marsad.kb.registry import load_resources
 from marsad.recognise.names import find_names
 from marsad.text.normalise import normalise

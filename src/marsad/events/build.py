@@ -17,7 +17,7 @@ from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
 from marsad.events.model import Candidate
 from marsad.events.records import to_record
-from marsad.events.roles import assign_roles
+from marsad.events.roles import assign_roles, force_against_crowd
 from marsad.kb.registry import Resources
 from marsad.resolve.places import context_countries
 
@@ -57,6 +57,9 @@ def build_events(document: Document, resources: Resources) -> Document:
     for event in events:
         if event.date is None:
             event.date = _before(default_date(document, main_date))
+    for event in events:
+        if event.sub == "Excessive force against protesters":
+            force_against_crowd(document, event, resources)
     attach_claims(document, events, resources)
     document.events = [to_record(document, e, i, resources) for i, e in enumerate(events)]
     return document

@@ -22,7 +22,10 @@ from marsad.text.normalise import fold
 _AGENT_BEFORE = re.compile(
     r"(?:علي يد|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)\s*\S*\s*$"
 )
-_TARGET_BEFORE = re.compile(r"(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?\S{0,3}$")
+_TARGET_BEFORE = re.compile(
+    r"(?:(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?|(?:تابع\S*|مقر\S*|مواقع|موقع\S*|معسكر\S*"
+    r"|قاعده|مخزن|منزل|مركز)\s+)\S{0,3}$"
+)
 
 # Which categories may act (actor1) and be acted on (actor2), per family.
 AGENTS = {
@@ -70,12 +73,16 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         actor2 = actor2 if actor2 is not None and actor2 is not actor1 else (
             actor1 if actor1 is not None and actor1.category != "state" else None)
         actor1 = nationality  # "غارة إسرائيلية": the adjective names who struck
+    if candidate.family == "clash" and _crowd_clash(document, candidate, actor1, actor2):
+        candidate.family, candidate.sub = "riot", "Violent demonstration"  # youths vs police
     if candidate.family == "attack" and actor1 is not None and actor1.category in (
             "crowd", "supporters"):
         candidate.family, candidate.sub = "riot", "Violent demonstration"  # a crowd attacking
     if candidate.family in ("riot", "mob"):
-        if actor1 is not None and actor1.category in ("armed", "state", "external"):
+        if actor1 is not None and actor1.category in ("armed", "external"):
             candidate.family, candidate.sub = "attack", "Attack"  # armed men burning a house
+        elif actor1 is not None and actor1.category == "state":
+            actor1, actor2 = None, actor1  # the police in a riot are the ones it faces
         elif actor1 is None and not _crowd_context(document, candidate):
             candidate.family = "none"  # burning and stone-throwing with no crowd in sight
     if candidate.family in CROWD_TEMPLATE:
@@ -183,11 +190,24 @@ def _perpetrator(
     return None
 
 
+def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | None,
+                 actor2: ActorRef | None) -> bool:
+    """A clash between a crowd and the police is a riot: no armed group on either side."""
+    sides = [a for a in (actor1, actor2) if a is not None]
+    if any(a.category in ("armed", "external") for a in sides):
+        return False
+    if any(a.category in ("crowd", "supporters") for a in sides):
+        return True
+    return _crowd_context(document, candidate)
+
+
 def _crowd_context(document: Document, candidate: Candidate) -> bool:
     sentence = document.sentences[candidate.sentence]
-    for mention in document.of_kind("force") + document.of_kind("trigger"):
+    for mention in document.of_kind("force") + document.of_kind("trigger") + document.of_kind(
+        "word"
+    ):
         if sentence.start <= mention.start < sentence.end and mention.key in (
-            "protesters", "rioters", "protest"
+            "protesters", "rioters", "protest", "crowd", "supporters"
         ):
             return True
     return False
@@ -249,3 +269,17 @@ def _same(left: ActorRef, right: ActorRef | None) -> bool:
     if right is None or left.actor is None or right.actor is None:
         return False
     return left.actor.id == right.actor.id
+
+
+def force_against_crowd(document: Document, candidate: Candidate, resources: Resources) -> None:
+    """Excessive force is coded with the force's user as actor1 and the protesters as actor2
+    (by default the police of the event's country)."""
+    crowd, other = candidate.actor1, candidate.actor2
+    if crowd is None or crowd.category != "crowd":
+        return
+    if other is None or other.category == "crowd":
+        police = template_actor("police", _actor_country(document, candidate, resources),
+                                resources)
+        other = ActorRef(police, "", crowd.start, crowd.start, category="state") if police \
+            else None
+    candidate.actor1, candidate.actor2 = other, crowd

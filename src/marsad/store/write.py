@@ -9,7 +9,7 @@ join, so only those are recomputed, and ingesting in any order gives the same st
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -137,7 +137,7 @@ def component_labels(conn: sa.Connection, event_ids: Iterable[str]) -> set[str]:
 
 
 def recompute(conn: sa.Connection, labels: set[str], touched: set[str],
-              settings: MergeSettings, stale_kept: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+              settings: MergeSettings, stale_kept: Set[str] = frozenset()) -> int:
     """Recompute the merged events of the components `labels` name; returns events rewritten.
 
     `touched` holds event ids whose records were just (re)written: any merged event holding
