@@ -8,7 +8,7 @@ every clitic reading of itself (`lookup_keys`), so "وبالبصرة" finds "ا�
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from marsad.text.tokenise import Token, lookup_keys, name_key, strip_article
 
@@ -22,12 +22,6 @@ class Entry:
     name: str
 
 
-@dataclass(slots=True)
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    entries: list[Entry] = field(default_factory=list)
-
-
 @dataclass(frozen=True, slots=True)
 class Match:
     first: int  # index of the first token
@@ -37,23 +31,30 @@ class Match:
     entries: tuple[Entry, ...]
 
 
+Key = tuple[str, ...]
+
+
 class TokenTrie:
-    """Multi-word dictionary over folded, article-free words."""
+    """Multi-word dictionary over folded, article-free words: a flat index of whole keys and
+    the set of their proper prefixes (so a match knows when to read one more word)."""
 
     def __init__(self) -> None:
-        self._root = _Node()
+        self._entries: dict[Key, list[Entry]] = {}
+        self._prefixes: set[Key] = set()
         self.size = 0
 
     def add(self, name: str, entry: Entry) -> None:
-        key = name_key(name)
+        self.add_key(name_key(name), entry)
+
+    def add_key(self, key: Key, entry: Entry) -> None:
         if not key:
             return
-        node = self._root
-        for word in key:
-            node = node.children.setdefault(word, _Node())
-        if entry not in node.entries:
-            node.entries.append(entry)
+        entries = self._entries.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
             self.size += 1
+        for length in range(1, len(key)):
+            self._prefixes.add(key[:length])
 
     def add_all(self, names: Iterable[tuple[str, Entry]]) -> None:
         for name, entry in names:
@@ -75,24 +76,19 @@ class TokenTrie:
     def _longest_at(self, tokens: list[Token], first: int, text: str) -> Match | None:
         best: Match | None = None
         for key in lookup_keys(tokens[first].norm):
-            node = self._root.children.get(key)
-            if node is None:
-                continue
+            path: Key = (key,)
             last = first
             while True:
-                if node.entries and (best is None or last > best.last):
+                entries = self._entries.get(path)
+                if entries and (best is None or last > best.last):
                     start = surface_start(tokens[first], key, text)
-                    best = Match(first, last, start, tokens[last].end, tuple(node.entries))
-                if last + 1 >= len(tokens) or not adjacent(tokens[last], tokens[last + 1], text):
+                    best = Match(first, last, start, tokens[last].end, tuple(entries))
+                if path not in self._prefixes or last + 1 >= len(tokens):
                     break
-                next_node = None
-                for next_key in _inner_keys(tokens[last + 1].norm):
-                    next_node = node.children.get(next_key)
-                    if next_node is not None:
-                        break
-                if next_node is None:
+                if not adjacent(tokens[last], tokens[last + 1], text):
                     break
-                node, last = next_node, last + 1
+                path = (*path, _inner_keys(tokens[last + 1].norm)[0])
+                last += 1
         return best
 
 

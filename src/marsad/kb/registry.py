@@ -123,11 +123,11 @@ def build_name_trie(
     A one-word place alias that is a common word (`stopwords`) is left out.
     """
     trie = TokenTrie()
-    for alias, place_id in gazetteer.aliases():
-        key = name_key(alias)
+    for key, place_ids in gazetteer.keys.items():
         if len(key) == 1 and (key[0] in stopwords or len(key[0]) < 3):
             continue
-        trie.add(alias, Entry("place", place_id, alias))
+        for place_id in place_ids:
+            trie.add_key(key, Entry("place", place_id, " ".join(key)))
     for country in gazetteer.countries():
         for adjective in country.adjectives_ar:
             trie.add(adjective, Entry("nationality", country.code, adjective))
