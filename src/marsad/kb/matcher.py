@@ -49,12 +49,16 @@ class TokenTrie:
     def add_key(self, key: Key, entry: Entry) -> None:
         if not key:
             return
-        entries = self._entries.setdefault(key, [])
-        if entry not in entries:
+        entries = self._entries.get(key)
+        if entries is None:
+            self._entries[key] = [entry]
+            for length in range(1, len(key)):
+                self._prefixes.add(key[:length])
+        elif entry not in entries:
             entries.append(entry)
-            self.size += 1
-        for length in range(1, len(key)):
-            self._prefixes.add(key[:length])
+        else:
+            return
+        self.size += 1
 
     def add_all(self, names: Iterable[tuple[str, Entry]]) -> None:
         for name, entry in names:

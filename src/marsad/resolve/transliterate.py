@@ -48,17 +48,29 @@ def _collapse(letters: str) -> str:
 
 
 class SkeletonIndex:
-    """Places by country and consonant skeleton of their Latin names."""
+    """Places by country and consonant skeleton of their Latin names, built per country on
+    first use (most articles need one or two countries)."""
+
+    KINDS = ("city", "town", "district", "neighbourhood", "admin2")
 
     def __init__(self, places: Iterable[Place]) -> None:
-        self._index: dict[tuple[str, str], list[Place]] = {}
+        self._places: dict[str, list[Place]] = {}
         for place in places:
-            if place.kind not in ("city", "town", "district", "neighbourhood", "admin2"):
-                continue
-            for name in (place.name, *place.aliases_en):
-                skeleton = latin_skeleton(name)
-                if len(skeleton) >= MIN_SKELETON:
-                    self._index.setdefault((place.country_code, skeleton), []).append(place)
+            if place.kind in self.KINDS:
+                self._places.setdefault(place.country_code, []).append(place)
+        self._index: dict[str, dict[str, list[Place]]] = {}
+
+    def _country(self, code: str) -> dict[str, list[Place]]:
+        index = self._index.get(code)
+        if index is None:
+            index = {}
+            for place in self._places.get(code, ()):
+                for name in (place.name, *place.aliases_en):
+                    skeleton = latin_skeleton(name)
+                    if len(skeleton) >= MIN_SKELETON:
+                        index.setdefault(skeleton, []).append(place)
+            self._index[code] = index
+        return index
 
     def lookup(self, word: str, countries: Iterable[str]) -> Place | None:
         """The most populous place of the first of `countries` whose skeleton is the word's."""
@@ -66,7 +78,7 @@ class SkeletonIndex:
         if len(skeleton) < MIN_SKELETON:
             return None
         for code in countries:
-            found = self._index.get((code, skeleton))
+            found = self._country(code).get(skeleton)
             if found:
                 return max(found, key=lambda p: p.population)
         return None
