@@ -11,7 +11,10 @@ from rich.console import Console
 from marsad.document import Article, Document
 from marsad.kb.lexicon import lint_lexicon, load_lexicon
 from marsad.kb.model import ValidationReport
+from marsad.ingest import IngestError, read_inputs
 from marsad.kb.registry import load_resources
+from marsad.kb.unresolved import Unresolved
+from marsad.pipeline import process
 from marsad.recognise.names import find_names
 from marsad.text.normalise import normalise
 from marsad.text.tokenise import tokenise
@@ -32,6 +35,11 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     actor.add_argument("name")
     search = actions.add_parser("search", help="every entry a text's names match")
     search.add_argument("text")
+    unresolved = actions.add_parser(
+        "unresolved", help="place and group names in articles that resolve to nothing")
+    unresolved.add_argument("paths", nargs="+", metavar="PATH", help="articles to read")
+    unresolved.add_argument("--format", choices=("table", "json"), default="table",
+                            help="output format")
     parser.set_defaults(handler=run)
 
 
@@ -52,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
         return _show_places(resources, args.name, console)
     if args.kb_action == "actor":
         return _show_actors(resources, args.name, console)
+    if args.kb_action == "unresolved":
+        return _unresolved(resources, args.paths, args.format, console)
     return _search(resources, args.text, console)
 
 
@@ -108,4 +118,20 @@ def _search(resources, text: str, console: Console) -> int:  # type: ignore[no-u
                 label = f"{place.name} ({place.kind}, {place.country_code})"
             where = " (introduced as a place)" if mention.data.get("locative") else ""
             console.print(f"{mention.text!r} -> {mention.kind}: {label}{where}", highlight=False)
+    return 0
+
+
+def _unresolved(resources, paths: list[str], fmt: str, console: Console) -> int:  # type: ignore[no-untyped-def]
+    found = Unresolved()
+    for item in read_inputs(paths, resources.boilerplate):
+        if isinstance(item, IngestError):
+            console.print(f"[yellow]skipped[/] {item}", highlight=False)
+            continue
+        found.add(process(item, resources), resources)
+    if fmt == "json":
+        print(json.dumps(found.as_json(), ensure_ascii=False, indent=1))
+        return 0
+    for kind, counts in (("place", found.places), ("actor", found.actors)):
+        for name, count in counts.most_common():
+            console.print(f"{kind}\t{count}\t{name}", highlight=False)
     return 0
