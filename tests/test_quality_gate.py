@@ -51,5 +51,6 @@ def test_seed_article_events(resources) -> None:  # type: ignore[no-untyped-def]
     for gold_id in ("g1", "g2", "g3"):
         assert gold_id in pairs, f"{gold_id} not found"
         assert not {"sub", "date", "location", "actor1", "full"} & set(pairs[gold_id]), pairs
+    assert "contested" not in pairs["g1"], "the riot must carry the security source's denial"
     background = [p for p in predictions if p["event_date"] and p["event_date"] < "1990-01-01"]
     assert not background

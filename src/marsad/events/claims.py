@@ -13,7 +13,8 @@ from marsad.events.model import Candidate, ClaimRef
 from marsad.kb.registry import Resources
 
 SOURCE_WINDOW = 45
-LOOKBACK_SENTENCES = 2
+SPEAKER_WINDOW = 12  # an actor right after a speech verb is the speaker
+LOOKBACK_SENTENCES = 3
 _STANCE_OF = {"asserts": "asserts", "attribution": "asserts", "denies": "denies",
               "unconfirmed": "unconfirmed"}
 
@@ -46,12 +47,13 @@ def _owner(events: list[Candidate], sentence_index: int) -> Candidate | None:
     for event in events:
         if sentence_index in event.sentences:
             return event
-    before = [
-        e for e in events
-        if (max(e.sentences) < sentence_index
-            and sentence_index - max(e.sentences) <= LOOKBACK_SENTENCES)
-    ]
-    return max(before, key=lambda e: max(e.sentences)) if before else None
+    best: Candidate | None = None
+    best_distance = LOOKBACK_SENTENCES + 1
+    for event in events:
+        earlier = [i for i in event.sentences if i < sentence_index]
+        if earlier and sentence_index - max(earlier) < best_distance:
+            best, best_distance = event, sentence_index - max(earlier)
+    return best
 
 
 def _strongest(cues: list[Mention]) -> list[tuple[str, Mention]]:
@@ -64,10 +66,13 @@ def _strongest(cues: list[Mention]) -> list[tuple[str, Mention]]:
 
 
 def _source_near(document: Document, cue: Mention, start: int, end: int) -> Mention | None:
-    pool = [
-        m for kind in ("source", "actor", "force", "role", "leader")
+    nouns = [m for m in document.of_kind("source") if start <= m.start < end]
+    speakers = [
+        m for kind in ("actor", "force", "role", "leader")
         for m in document.of_kind(kind) if start <= m.start < end
+        and 0 <= m.start - cue.end <= SPEAKER_WINDOW
     ]
+    pool = nouns + speakers
     after = [m for m in pool if 0 <= m.start - cue.end <= SOURCE_WINDOW]
     if after:
         return min(after, key=lambda m: m.start)
