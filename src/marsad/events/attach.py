@@ -185,3 +185,15 @@ def _person_count(word: Mention, words: list[Mention]) -> int | None:
     if word.text.endswith(("ان", "ين")) and word.key == "killed" and "قتيل" in word.text:
         return 2
     return None
+
+
+def sentence_figures(document: Document, start: int, end: int) -> dict[str, int]:
+    """The deaths and injuries a sentence gives, for the claim it makes."""
+    numbers = [n for n in document.of_kind("number") if start <= n.start < end]
+    words = [w for w in document.of_kind("word") if start <= w.start < end]
+    figures: dict[str, int] = {}
+    for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
+        value = _figure(kind, words, numbers)
+        if value is not None:
+            figures[name] = value
+    return figures

@@ -8,7 +8,10 @@ sentence before it (a denial follows what it denies).
 
 from __future__ import annotations
 
+import re
+
 from marsad.document import Document, Mention
+from marsad.events.attach import sentence_figures
 from marsad.events.model import Candidate, ClaimRef
 from marsad.kb.registry import Resources
 
@@ -34,13 +37,31 @@ def attach_claims(document: Document, events: list[Candidate], resources: Resour
             attribution = source.text if source else None
             gloss = resources.source_glosses.get(source.key) if source and source.kind == "source" \
                 else (source.text if source else None)
-            figures = {}
-            if event.fatalities is not None and sentence_index in event.sentences:
-                figures["fatalities"] = event.fatalities
+            figures = sentence_figures(document, sentence.start, sentence.end)
             event.claims.append(
                 ClaimRef(document.text[sentence.start : sentence.end], stance, attribution,
                          gloss, sentence.start, sentence.end, figures)
             )
+    for event in events:
+        mark_conflicts(event)
+
+
+def mark_conflicts(event: Candidate) -> None:
+    """Sources that give another death toll than the first source dispute it: their claims
+    deny that figure (ACLED then takes the lowest credible one). A toll that rises in later
+    updates ("ارتفعت حصيلة") is not a conflict."""
+    first: tuple[str | None, int] | None = None
+    for claim in event.claims:
+        value = claim.figures.get("fatalities")
+        if value is None or _RISING.search(claim.text):
+            continue
+        if first is None:
+            first = (claim.attribution, value)
+        elif value != first[1] and claim.attribution != first[0]:
+            claim.stance = "denies"
+
+
+_RISING = re.compile(r"ارتفع|ارتفاع|حصيله جديده|الحصيله الجديده|ارتفعت")
 
 
 def _owner(events: list[Candidate], sentence_index: int) -> Candidate | None:

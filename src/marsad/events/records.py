@@ -125,8 +125,9 @@ def _dates(candidate: Candidate) -> tuple[str | None, str | None, str | None, in
 
 def _fatalities(candidate: Candidate) -> int | None:
     figures = [c.figures["fatalities"] for c in candidate.claims if "fatalities" in c.figures]
-    if len(set(figures)) > 1:
-        return min(figures)
+    disputed = any(c.stance == "denies" and "fatalities" in c.figures for c in candidate.claims)
+    if disputed and len(set(figures)) > 1:
+        return min(figures)  # ACLED's lowest credible figure
     if candidate.fatalities is not None:
         return candidate.fatalities
     return 0 if event_type_of(candidate.sub) in VIOLENT_TYPES or candidate.family in (
