@@ -75,6 +75,8 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
         return weapon
     actor1 = candidate.actor1.category if candidate.actor1 else None
     actor2 = candidate.actor2.category if candidate.actor2 else None
+    if candidate.actor2 and candidate.actor2.actor and candidate.actor2.actor.kind == "government":
+        actor2 = "civilian"  # officials and politicians attacked are civilians to ACLED
     if actor2 in ("state", "armed", "external") and actor1 in ("armed", "state", "external"):
         return "Armed clash"
     if actor2 in ("state", "external") and candidate.trigger.key == "attack":

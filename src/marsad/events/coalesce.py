@@ -40,6 +40,8 @@ def coalesce(candidates: list[Candidate]) -> list[Candidate]:
 
 def _compatible_types(left: Candidate, right: Candidate) -> bool:
     a, b = event_type_of(left.sub), event_type_of(right.sub)
+    if a == b == "Strategic developments":
+        return left.sub == right.sub  # an agreement and an interception are two happenings
     if a == b:
         return True
     if (left.strength == "weak" or right.strength == "weak") and (
