@@ -75,7 +75,8 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     """Set the candidate's date; False when the date shows it is background history."""
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
-    mention = _nearest_in(document.of_kind("date"), spans, candidate.trigger.start)
+    dates = [d for d in document.of_kind("date") if not statement_date(document, d)]
+    mention = _nearest_in(dates, spans, candidate.trigger.start)
     if mention is None:
         return True
     if candidate.subordinate and not candidate.clause.start <= mention.start < candidate.clause.end:
@@ -105,6 +106,19 @@ def _mostly_older(earliest: date, latest: date, published: date) -> bool:
     return older > (latest - earliest).days / 2
 
 
+STATEMENT_GAP = 30
+
+
+def statement_date(document: Document, mention: Mention) -> bool:
+    """"أفاد متحدث، اليوم الثلاثاء، بأن مسلحين هاجموا": the date of the statement, not of
+    what it reports (a date right after a speech verb, with no trigger in between)."""
+    for cue in document.of_kind("stance"):
+        if cue.key == "asserts" and 0 <= mention.start - cue.end <= STATEMENT_GAP:
+            between = (cue.end, mention.start)
+            return not any(between[0] <= t.start < between[1] for t in document.of_kind("trigger"))
+    return False
+
+
 def default_date(document: Document, lead: DateRange | None) -> DateRange | None:
     """The date of a candidate whose text gives none: the lead's date, else the report's day."""
     if lead is not None:
@@ -122,6 +136,8 @@ def lead_date(document: Document) -> DateRange | None:
     for mention in document.of_kind("date"):
         if mention.start >= limit:
             break
+        if statement_date(document, mention):
+            continue
         if document.article.published_source == "dateline" and mention.start < DATELINE_CHARS:
             continue  # the dateline dates the report, not the event
         latest: date | None = mention.data.get("latest")

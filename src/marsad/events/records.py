@@ -120,6 +120,8 @@ def _dates(candidate: Candidate) -> tuple[str | None, str | None, str | None, in
     chosen: date = earliest if precision == 1 else earliest + timedelta(days=span // 2)
     if candidate.subordinate and span > 1:
         chosen = latest
+    if candidate.date_inherited and candidate.date.surface is None:
+        chosen = latest  # a report with no day of its own: the day it is published
     return chosen.isoformat(), earliest.isoformat(), latest.isoformat(), precision
 
 
