@@ -77,6 +77,12 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
     dates = [d for d in document.of_kind("date") if not statement_date(document, d)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
+    from_statement = False
+    if mention is None:
+        # Only the statement is dated ("أعلنت في 11 أيار اعتقال ..."): the happening is
+        # dated by it, weakly, so that a date of its own found elsewhere wins.
+        mention = _nearest_in(document.of_kind("date"), spans, candidate.trigger.start)
+        from_statement = mention is not None
     if mention is None:
         return True
     if candidate.subordinate and not candidate.clause.start <= mention.start < candidate.clause.end:
@@ -95,6 +101,7 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
         return True  # a future date: a plan or a deadline, not when this happened
     candidate.date = DateRange(earliest, latest, mention.data.get("precision"), mention.text,
                                mention.start)
+    candidate.date_inherited = from_statement
     return True
 
 

@@ -34,7 +34,7 @@ def build_events(document: Document, resources: Resources) -> Document:
             continue  # dated as background history
         candidate.context_countries = countries
         attach_place(document, candidate, resources, countries)
-        own_date = candidate.date is not None
+        own_date = candidate.date is not None and not candidate.date_inherited
         candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                               or own_date or candidate.place_in_clause)
         if candidate.sentence > LEAD_SENTENCES and not own_date and _definite(candidate):
