@@ -84,6 +84,16 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     return "Attack"
 
 
+def _clash(candidate: Candidate, mods: set[str], words: set[str]) -> str:
+    """Fighting whose other side is civilians is an attack on them, not a battle."""
+    weapon = _weapon(mods - {"artillery"}, "")
+    if weapon in ("Suicide bomb", "Remote explosive/landmine/IED", "Air/drone strike"):
+        return weapon
+    if candidate.actor2 is not None and candidate.actor2.category == "civilian":
+        return "Attack"
+    return candidate.sub
+
+
 def _protest(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     if "lethal_force" in mods or "killed" in words:
         return "Excessive force against protesters"
@@ -111,6 +121,7 @@ def _territory(candidate: Candidate, mods: set[str], words: set[str]) -> str | N
 
 
 _REFINERS = {
+    "clash": _clash,
     "strike": _strike,
     "explosion": _explosion,
     "attack": _attack,

@@ -94,7 +94,7 @@ def _resolve(
     end = mention.end
     actor: Actor | None = None
     if mention.kind == "actor":
-        actor = actors.get(mention.key)
+        actor = _branch(mention, resources, country)
     elif mention.kind == "leader":
         actor = actors.leader_actor(mention.key, on_date)
     else:
@@ -109,6 +109,21 @@ def _resolve(
         ref.category = _template_category(mention.key)
     _mark_supporters(document, ref)
     return ref
+
+
+def _branch(mention: Mention, resources: Resources, country: str | None) -> Actor:
+    """Among actors sharing a name (the Islamic State's branches), the one of the event's
+    country, else the transnational one, else the first."""
+    candidates = [resources.actors.get(key) for key in mention.data.get("keys", [mention.key])]
+    record = resources.gazetteer.country(country) if country else None
+    if record is not None:
+        for actor in candidates:
+            if actor.country == record.name:
+                return actor
+    for actor in candidates:
+        if actor.country is None:
+            return actor
+    return candidates[0]
 
 
 def _template_category(template: str) -> str:
