@@ -48,6 +48,10 @@ def attach_place(
             break
     candidate.place = best
     candidate.place_in_clause = best is not None
+    candidate.place_named = best is not None or any(
+        candidate.clause.start <= m.start < candidate.clause.end
+        for m in document.of_kind("place") if m.data.get("unknown")
+    )
 
 
 def lead_place(document: Document, resources: Resources, countries: list[str]) -> PlaceRef | None:

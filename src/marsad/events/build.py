@@ -36,7 +36,7 @@ def build_events(document: Document, resources: Resources) -> Document:
         attach_place(document, candidate, resources, countries)
         own_date = candidate.date is not None and not candidate.date_inherited
         candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
-                              or own_date or candidate.place_in_clause)
+                              or own_date or candidate.place_named)
         if candidate.sentence > LEAD_SENTENCES and not own_date and _definite(candidate):
             candidate.anchored = False  # "the strike", "the attack": refers back
         if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:

@@ -35,7 +35,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
                     and not (index > 0 and _present_tense(t))]
-            for trigger in _choose(kept, resources):
+            for trigger in _choose(kept, resources, document):
                 info = resources.trigger_info[trigger.key]
                 candidates.append(
                     Candidate(
@@ -88,7 +88,8 @@ def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
     return False
 
 
-def _choose(triggers: list[Mention], resources: Resources) -> list[Mention]:
+def _choose(triggers: list[Mention], resources: Resources, document: Document
+            ) -> list[Mention]:
     """The clause's main trigger, plus triggers of standalone families beside it."""
     if not triggers:
         return []
@@ -100,7 +101,10 @@ def _choose(triggers: list[Mention], resources: Resources) -> list[Mention]:
     chosen = [main]
     main_family = infos[main.key].family
     if main_family in ("protest", "riot", "mob"):
-        return chosen  # arrests and violence in a crowd event are its intervention
+        # Arrests of the crowd are its intervention; arrests of someone else stand alone.
+        chosen += [t for t in pool[1:] if infos[t.key].family == "arrest"
+                   and not _crowd_after(document, t)][:1]
+        return chosen
     seen = {main_family}
     for trigger in pool[1:]:
         family = infos[trigger.key].family
@@ -108,6 +112,15 @@ def _choose(triggers: list[Mention], resources: Resources) -> list[Mention]:
             chosen.append(trigger)
             seen.add(family)
     return chosen
+
+
+CROWD_KEYS = {"crowd", "protesters", "rioters", "protest"}
+
+
+def _crowd_after(document: Document, trigger: Mention) -> bool:
+    window = (trigger.end, trigger.end + 30)
+    return any(window[0] <= m.start < window[1] and m.key in CROWD_KEYS
+               for kind in ("word", "force", "trigger") for m in document.of_kind(kind))
 
 
 def _rank(family: str) -> int:
