@@ -9,9 +9,9 @@ from pathlib import Path
 from rich.console import Console
 
 from marsad.document import Article, Document
+from marsad.ingest import IngestError, read_inputs
 from marsad.kb.lexicon import lint_lexicon, load_lexicon
 from marsad.kb.model import ValidationReport
-from marsad.ingest import IngestError, read_inputs
 from marsad.kb.registry import load_resources
 from marsad.kb.unresolved import Unresolved
 from marsad.pipeline import process

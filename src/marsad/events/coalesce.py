@@ -8,7 +8,7 @@ killed") join the violent event they belong to.
 
 from __future__ import annotations
 
-from marsad.events.model import Candidate, DateRange
+from marsad.events.model import ActorRef, Candidate, DateRange
 from marsad.record import event_type_of
 
 # More specific sub-event types win when two codings of one happening merge.
@@ -69,7 +69,10 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
         a, b = left.place.place, right.place.place
         if a.id != b.id and not _contains(a, b) and not _contains(b, a):
             return False
-    return _actors_compatible(left, right)
+    # Actors do not veto a merge inside one article: a clause's reading of who acted is too
+    # noisy (the group claiming an attack, the forces reporting it). Across articles the
+    # store's merge applies merge.md's actor rule.
+    return True
 
 
 def _dates_overlap(left: DateRange | None, right: DateRange | None) -> bool:
@@ -87,15 +90,6 @@ def _contains(outer, inner) -> bool:  # type: ignore[no-untyped-def]
     if outer.kind == "admin2":
         return inner.admin2_id == outer.id
     return inner.parent_id == outer.id
-
-
-def _actors_compatible(left: Candidate, right: Candidate) -> bool:
-    for a, b in ((left.actor1, right.actor1), (left.actor2, right.actor2)):
-        if a and b and a.actor and b.actor and a.actor.id != b.actor.id:
-            if a.category == b.category == "armed" and a.actor.template != b.actor.template:
-                if a.actor.template is None and b.actor.template is None:
-                    return False
-    return True
 
 
 def _absorb(target: Candidate, other: Candidate) -> None:
@@ -116,9 +110,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.date, target.date_inherited = other.date, other.date_inherited
     for attribute in ("actor1", "actor2"):
         mine, theirs = getattr(target, attribute), getattr(other, attribute)
-        if (theirs is not None and (mine is None or (mine.actor is None and theirs.actor))) or (mine and theirs and mine.actor and theirs.actor and mine.actor.template \
-                and not theirs.actor.template and attribute == "actor1" \
-                and mine.category == theirs.category):
+        if _better_actor(mine, theirs, attribute == "actor1"):
             setattr(target, attribute, theirs)
     for attribute in ("fatalities", "injuries", "arrests", "crowd_size"):
         if getattr(target, attribute) is None:
@@ -126,6 +118,19 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.claims.extend(other.claims)
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
     target.sentences |= other.sentences
+
+
+def _better_actor(mine: ActorRef | None, theirs: ActorRef | None, first: bool) -> bool:
+    """Take the other mention's actor when ours is missing or unresolved, or (for actor1)
+    when it names the group where ours is only generic of the same kind."""
+    if theirs is None:
+        return False
+    if mine is None or (mine.actor is None and theirs.actor is not None):
+        return True
+    if not first or mine.actor is None or theirs.actor is None:
+        return False
+    return (mine.actor.template is not None and theirs.actor.template is None
+            and mine.category == theirs.category)
 
 
 def _more_precise(target: Candidate, other: Candidate):  # type: ignore[no-untyped-def]

@@ -50,7 +50,8 @@ def to_record(
     country = resources.gazetteer.country(place.country_code) if place else (
         resources.gazetteer.country(candidate.country) if candidate.country else None
     )
-    lat, lon = coded_point(candidate.place, resources.gazetteer) if candidate.place else (None, None)
+    lat, lon = (coded_point(candidate.place, resources.gazetteer) if candidate.place
+                else (None, None))
     if candidate.place is None and country and country.capital_id:
         capital = resources.gazetteer.get(country.capital_id)
         lat, lon = capital.lat, capital.lon

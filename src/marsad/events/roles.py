@@ -10,7 +10,6 @@ by state forces; a protest is by protesters).
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 from marsad.document import Document, Span
@@ -20,7 +19,8 @@ from marsad.resolve.actors import clause_actors, nationality_actor, template_act
 from marsad.text.normalise import fold
 
 _AGENT_BEFORE = re.compile(
-    r"(?:علي يد|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)\s*\S*\s*$"
+    r"(?:علي يد|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)"
+    r"\s*\S*\s*$"
 )
 _TARGET_BEFORE = re.compile(
     r"(?:(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?|(?:تابع\S*|مقر\S*|مواقع|موقع\S*|معسكر\S*"
@@ -88,8 +88,8 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     if candidate.family in CROWD_TEMPLATE:
         actor1 = _crowd(candidate, actor1, country, resources)
     if candidate.family in PERPETRATOR_FAMILIES and (actor1 is None or actor1.actor is None
-                                                     or actor1.actor.template is not None
-                                                     and actor1.category == "armed"):
+                                                     or (actor1.actor.template is not None
+                                                     and actor1.category == "armed")):
         actor1 = _perpetrator(document, candidate, resources, country, on_date) or actor1
     if actor1 is None and candidate.family in DEFAULT_AGENT:
         default = template_actor(DEFAULT_AGENT[candidate.family], country, resources)
@@ -256,7 +256,9 @@ def _right_after(document: Document, position: int, actor: ActorRef) -> bool:
     return all(word in numbers or word in _GENITIVE_FILLERS for word in between)
 
 
-_GENITIVE_FILLERS = {"على", "الأقل", "نحو", "قرابة", "حوالي", "أكثر", "من", "عدد", "عشرات", "العشرات"}
+_GENITIVE_FILLERS = {
+    "على", "الأقل", "نحو", "قرابة", "حوالي", "أكثر", "من", "عدد", "عشرات", "العشرات",
+}
 
 
 def _nearest(pool: list[ActorRef], position: int) -> ActorRef | None:

@@ -1,4 +1,5 @@
-"""JSONL corpora: one article a line, {"id", "text" or "html", "published", "outlet", "url", "title"}."""
+"""JSONL corpora, one article a line:
+{"id", "text" or "html", "published", "outlet", "url", "title"}."""
 
 from __future__ import annotations
 
@@ -57,11 +58,12 @@ def parse_record(record: object, source: str, boilerplate: Boilerplate) -> Artic
     if article_id in (None, ""):
         raise IngestError(source, "record has no 'id'")
     text, html = record.get("text"), record.get("html")
-    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+    has_text = isinstance(text, str) and bool(text.strip())
+    if not has_text and not (isinstance(html, str) and html.strip()):
         raise IngestError(source, "record has neither 'text' nor 'html'")
     published = parse_date(record.get("published"), source)
     meta = {k: record.get(k) for k in ("url", "outlet", "title")}
-    if isinstance(text, str) and text.strip():
+    if has_text:
         article = build_article(str(article_id), text, boilerplate, source=source, raw=text, **meta)
     else:
         article = read_html(str(article_id), str(html), boilerplate, source=source, **meta)

@@ -16,12 +16,11 @@ Language data lives in ``kb/data/lexicon/numbers.yaml``; month names come from `
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any

@@ -38,7 +38,8 @@ def _inside_quote(text: str, start: int, pos: int) -> bool:
         opened = text.rfind(opener, start, pos)
         if opened != -1 and text.find(closer, opened, pos) == -1:
             close_at = text.find(closer, pos)
-            if close_at != -1 and close_at - opened <= MAX_QUOTE_SPAN and "\n" not in text[pos:close_at]:
+            short = close_at != -1 and close_at - opened <= MAX_QUOTE_SPAN
+            if short and "\n" not in text[pos:close_at]:
                 return True
     return False
 
