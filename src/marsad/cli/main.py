@@ -15,10 +15,12 @@ from marsad.cli import (
     extract_cmd,
     ingest_cmd,
     kb_cmd,
+    run_cmd,
     show_cmd,
 )
 
-COMMANDS = (extract_cmd, evaluate_cmd, kb_cmd, ingest_cmd, export_cmd, events_cmd, show_cmd)
+COMMANDS = (extract_cmd, evaluate_cmd, kb_cmd, ingest_cmd, export_cmd, events_cmd, show_cmd,
+            run_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

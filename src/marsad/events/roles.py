@@ -35,7 +35,7 @@ AGENTS = {
     "mob": ("crowd", "supporters", "civilian"),
     "abduction": ("armed", "state", "external", "other"),
     "attack": ("supporters", "armed", "state", "external", "other"),
-    "strike": ("state", "external", "armed"),
+    "strike": ("state", "external"),
     "explosion": ("armed", "state", "external"),
     "clash": ("armed", "state", "external", "supporters"),
     "territory": ("state", "armed", "external"),
@@ -43,8 +43,8 @@ AGENTS = {
     "transfer": ("state", "armed", "external"),
     "headquarters": ("state", "external", "armed"),
     "looting": ("armed", "state", "external", "crowd", "supporters"),
-    "change": ("armed", "party", "state"),
-    "agreement": ("state", "armed", "external", "party"),
+    "change": ("armed", "party", "state", "government"),
+    "agreement": ("government", "state", "armed", "external", "party"),
     "sexual": ("armed", "state", "external"),
 }
 # Default actor1 templates per family when the text names none.
@@ -123,9 +123,6 @@ def _pick(
     actor1 = agents[0] if agents else None
     if actor1 is None:
         pool = [a for a in actors if a not in targets]
-        if candidate.family in VIOLENT_FAMILIES:
-            # Governments and authorities speak about violence more often than they do it.
-            pool = [a for a in pool if not (a.actor and a.actor.kind == "government")]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
             # The genitive right after a patient noun is the one acted on.
             pool = [a for a in pool if not _right_after(document, trigger.end, a)]

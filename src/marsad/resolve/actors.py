@@ -24,8 +24,8 @@ ADJACENT_GAP = 3
 def category_of(actor: Actor | None) -> str:
     if actor is None:
         return "other"
-    if actor.kind == "party":
-        return "party"
+    if actor.kind in ("party", "government", "ngo"):
+        return actor.kind
     if actor.template == "unidentified_armed_group" or actor.inter in (2, 3, 4):
         return "armed"
     return {1: "state", 5: "crowd", 6: "crowd", 7: "civilian", 8: "external"}.get(
@@ -102,6 +102,8 @@ def _resolve(
         own_country = country
         if adjective is not None:
             own_country, end = adjective.key, adjective.end
+        elif mention.kind == "force":
+            own_country = _sentence_nationality(document, mention, nationalities) or country
         actor = template_actor(mention.key, own_country, resources)
     ref = ActorRef(actor, document.text[mention.start : end], mention.start, end)
     ref.category = category_of(actor)
@@ -127,6 +129,8 @@ def _branch(mention: Mention, resources: Resources, country: str | None) -> Acto
 
 
 def _template_category(template: str) -> str:
+    if template == "government":
+        return "government"
     if template in ("protesters", "rioters"):
         return "crowd"
     if template == "supporters":
@@ -136,6 +140,16 @@ def _template_category(template: str) -> str:
     if template == "unidentified_armed_group":
         return "armed"
     return "state"
+
+
+def _sentence_nationality(
+    document: Document, mention: Mention, nationalities: list[Mention]
+) -> str | None:
+    """"أعلنت رئاسة الأركان التركية أن مقاتلات سلاح الجو نفذت": a force named without its
+    country belongs to the one nationality its sentence names, if there is exactly one."""
+    sentence = document.sentences[document.sentence_index(mention.start)]
+    codes = {n.key for n in nationalities if sentence.start <= n.start < sentence.end}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _adjective_after(
