@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import Request
 
@@ -36,6 +37,8 @@ class AppState:
     _load_lock: threading.Lock = field(default_factory=threading.Lock)
     # one extraction and write at a time: the pipeline's resources are shared
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    # search indexes built from the resources on first use (see marsad.api.kb)
+    indexes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def resources(self) -> Resources:

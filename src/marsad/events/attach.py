@@ -117,7 +117,7 @@ def _mostly_older(earliest: date, latest: date, published: date) -> bool:
     return older > (latest - earliest).days / 2
 
 
-STATEMENT_GAP = 30
+STATEMENT_GAP = 60
 
 
 def statement_date(document: Document, mention: Mention) -> bool:

@@ -20,13 +20,19 @@ FAMILY_ORDER = (
 )
 # Families that may stand beside the clause's main one as a separate happening.
 STANDALONE = {"arrest", "abduction", "looting", "agreement", "disrupted"}
+NAME_KINDS = ("actor", "force", "role", "leader", "place")
 NEGATION_WINDOW = 14  # characters between a negation word and the trigger
 MODALITY_WINDOW = 80
 
 
 def detect(document: Document, resources: Resources) -> list[Candidate]:
     candidates: list[Candidate] = []
-    triggers = document.of_kind("trigger")
+    names = [m for kind in NAME_KINDS for m in document.of_kind(kind)]
+    # "جيش تحرير بلوشستان", "حركة الجهاد": a trigger word inside a name is part of the name.
+    blockers = [w for w in document.of_kind("word") if w.key == "not_after"]
+    triggers = [t for t in document.of_kind("trigger")
+                if not any(n.start <= t.start < n.end for n in names)
+                and not any(0 <= t.start - b.end <= 2 for b in blockers)]
     for index, sentence in enumerate(document.sentences):
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
         if not in_sentence:

@@ -55,8 +55,8 @@ class Extracted:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def _plugin() -> ResourcesPlugin:
-    plugin = get_worker().plugins.get(PLUGIN)
+def _plugin(worker: Any = None) -> ResourcesPlugin:
+    plugin = (worker or get_worker()).plugins.get(PLUGIN)
     if not isinstance(plugin, ResourcesPlugin) or plugin.resources is None:
         raise RuntimeError("the marsad worker plugin is not registered on this worker")
     return plugin
@@ -95,8 +95,9 @@ class WorkerStats:
     peak_rss_bytes: int
 
 
-def worker_stats() -> WorkerStats:
-    """This worker's KB load time and its process's peak resident memory."""
+def worker_stats(dask_worker: Any) -> WorkerStats:
+    """This worker's KB load time and its process's peak resident memory (for `Client.run`,
+    which passes the worker as `dask_worker`)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     peak_bytes = peak if sys.platform == "darwin" else peak * 1024
-    return WorkerStats(_plugin().load_seconds, int(peak_bytes))
+    return WorkerStats(_plugin(dask_worker).load_seconds, int(peak_bytes))
