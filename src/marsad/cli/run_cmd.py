@@ -20,9 +20,9 @@ from rich.progress import (
 from rich.text import Text
 
 from marsad.cli.store_options import add_db_option
-from marsad.ingest import read_inputs
 from marsad.kb.registry import load_boilerplate
 from marsad.scale import ClusterError, RunSummary, StoreSink, open_client, run_corpus
+from marsad.scale.reader import read_raw
 from marsad.store import StoreError, open_store
 from marsad.store.ingest import Outcome, count_inputs
 
@@ -67,9 +67,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         console.print(f"[red]error[/] {exc}", highlight=False)
         return 2
-    items = read_inputs(args.paths, load_boilerplate([Path(p) for p in args.kb]))
-    if args.published:
-        items = (_dated(item, args.published) for item in items)
+    items = read_raw(args.paths, load_boilerplate([Path(p) for p in args.kb]))
     columns = (TextColumn("run"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with store, Progress(*columns, console=console, disable=args.no_progress) as progress:
@@ -88,19 +86,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             with open_client(args.workers, args.scheduler, args.kb) as client:
                 summary = run_corpus(items, client, StoreSink(store),
-                                     batch_size=args.batch_size, on_outcomes=advance)
+                                     batch_size=args.batch_size, published=args.published,
+                                     on_outcomes=advance)
         except (StoreError, ClusterError) as exc:
             console.print(f"[red]error[/] {exc}", highlight=False)
             return 2
         counts = store.counts()
     console.print(_summary(summary, counts), highlight=False)
     return 0 if summary.counts.read or not summary.counts.errors else 1
-
-
-def _dated(item, published: date):  # type: ignore[no-untyped-def]
-    if not isinstance(item, Exception):
-        item.published, item.published_source = published, "option"
-    return item
 
 
 def _summary(summary: RunSummary, counts: dict[str, int]) -> str:

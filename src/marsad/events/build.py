@@ -12,7 +12,7 @@ from marsad.events.attach import (
     lead_place,
 )
 from marsad.events.claims import attach_claims
-from marsad.events.classify import classify
+from marsad.events.classify import battle_or_attack, classify
 from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
 from marsad.events.model import Candidate
@@ -58,6 +58,8 @@ def build_events(document: Document, resources: Resources) -> Document:
         if event.date is None:
             event.date = _before(default_date(document, main_date))
     for event in events:
+        if event.sub in ("Armed clash", "Attack"):
+            event.sub = battle_or_attack(event)
         if event.sub == "Excessive force against protesters":
             force_against_crowd(document, event, resources)
     attach_claims(document, events, resources)

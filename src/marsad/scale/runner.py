@@ -1,9 +1,11 @@
 """A corpus run on Dask: the library side of `marsad run`.
 
-The client process reads the corpus lazily, in batches; asks the store which articles it
-already holds (by content hash: those are skipped before extraction, so a re-run after an
-interruption resumes where the last committed batch ended); sends the rest to the workers;
-and, as the only writer, stores each batch's results in one transaction, in input order.
+The client process reads the corpus lazily, in batches of raw lines; the workers parse them
+and return each article's id and content hash; the client asks the store which articles it
+already holds (those are skipped before extraction, so a re-run after an interruption
+resumes where the last committed batch ended) and has the rest extracted on the worker
+that parsed them; then, as the only writer, it stores each batch's results in one
+transaction, in input order.
 At most `in_flight` batches are out at once, so memory does not grow with the corpus.
 
 Extraction is a pure function of the article and the knowledge base, and batches are written
@@ -12,32 +14,35 @@ in the order they were read, so the store ends up as a single-process `marsad in
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from datetime import date
+from typing import Protocol
 
-from distributed import Client, Future
+from distributed import Client, Future, wait
 
 from marsad.document import Article
 from marsad.ingest import IngestError
 from marsad.record import EventRecord
+from marsad.scale.reader import Failure, RawItem
 from marsad.scale.worker import (
     Extracted,
     KbInfo,
+    Key,
     WorkerStats,
     describe_kb,
     extract_batch,
+    keys_of,
+    parse_batch,
     worker_stats,
 )
 from marsad.store.batch import add_batch, statuses
 from marsad.store.ingest import IngestSummary, Outcome
 from marsad.store.store import AddResult, Store
 
-Item = Article | IngestError
 Written = tuple[Article, list[EventRecord]]
 
 
@@ -46,7 +51,7 @@ class Sink(Protocol):
 
     def prepare(self, kb: KbInfo) -> None: ...
 
-    def statuses(self, articles: Sequence[Article]) -> list[str]: ...
+    def statuses(self, keys: Sequence[tuple[str, str]]) -> list[str]: ...
 
     def write(self, items: Sequence[Written]) -> list[AddResult]: ...
 
@@ -62,8 +67,8 @@ class StoreSink:
         self.version = kb.version
         self.store.set_countries(kb.countries)
 
-    def statuses(self, articles: Sequence[Article]) -> list[str]:
-        return statuses(self.store, articles, self.version)
+    def statuses(self, keys: Sequence[tuple[str, str]]) -> list[str]:
+        return statuses(self.store, keys, self.version)
 
     def write(self, items: Sequence[Written]) -> list[AddResult]:
         return add_batch(self.store, items, self.version)
@@ -75,8 +80,8 @@ class NullSink:
     def prepare(self, kb: KbInfo) -> None:
         return None
 
-    def statuses(self, articles: Sequence[Article]) -> list[str]:
-        return ["new"] * len(articles)
+    def statuses(self, keys: Sequence[tuple[str, str]]) -> list[str]:
+        return ["new"] * len(keys)
 
     def write(self, items: Sequence[Written]) -> list[AddResult]:
         return [AddResult("stored", len(records), 0) for _, records in items]
@@ -98,86 +103,114 @@ class RunSummary:
 
 
 @dataclass(slots=True)
-class _Pending:
-    future: Future
-    articles: list[Article]
+class _Batch:
+    """One batch's futures: parsed on a worker, screened by the client, then extracted."""
+
+    parsed: Future | None
+    keys: Future | None
+    extract: Future | None = None
+    screened: bool = False
 
 
-def run_corpus(items: Iterable[Item], client: Client, sink: Sink, *, batch_size: int = 64,
-               in_flight: int | None = None,
+def run_corpus(items: Iterable[RawItem], client: Client, sink: Sink, *, batch_size: int = 64,
+               in_flight: int | None = None, published: date | None = None,
                on_outcomes: Callable[[list[Outcome]], None] | None = None) -> RunSummary:
-    """Extract every article on the cluster and write the results to `sink`."""
+    """Extract every input on the cluster and write the results to `sink`, in input order.
+
+    `items` come from `read_raw` (or any Article/IngestError iterable); `published`, when
+    given, is every article's publication date (`--published`)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
-    limit = in_flight or 2 * workers + 1
+    limit = in_flight or 2 * workers + 2
     summary = RunSummary()
+    tell = on_outcomes or (lambda outcomes: None)
     started = time.perf_counter()
     sink.prepare(client.submit(describe_kb, pure=False).result())
-    pending: deque[_Pending] = deque()
-    tell = on_outcomes or (lambda outcomes: None)
-    for batch in _batches(items, batch_size):
-        fresh = _screen(batch, sink, summary, tell)
-        if fresh:
-            shipped = [dataclasses.replace(a, raw=None) for a in fresh]
-            pending.append(_Pending(client.submit(extract_batch, shipped, pure=False), fresh))
-            summary.extracted += len(fresh)
-        while len(pending) >= limit:
-            _finish(pending.popleft(), sink, summary, tell)
-    while pending:
-        _finish(pending.popleft(), sink, summary, tell)
+    source = _batches(items, batch_size)
+    window: deque[_Batch] = deque()
+    exhausted = False
+    while True:
+        while not exhausted and len(window) < limit:
+            batch = next(source, None)
+            if batch is None:
+                exhausted = True
+                break
+            shipped = [Failure.of(i) if isinstance(i, IngestError) else i for i in batch]
+            parsed = client.submit(parse_batch, shipped, published, pure=False)
+            window.append(_Batch(parsed, client.submit(keys_of, parsed, pure=False)))
+        if not window:
+            break
+        for pending in window:
+            if not pending.screened and pending.keys is not None and pending.keys.done():
+                _screen(pending, client, sink, summary, tell)
+        head = window[0]
+        if head.screened and (head.extract is None or head.extract.done()):
+            _finish(window.popleft(), sink, summary, tell)
+            continue
+        wait([f for b in window for f in (b.keys, b.extract) if f is not None and not f.done()],
+             return_when="FIRST_COMPLETED")
     summary.seconds = time.perf_counter() - started
     summary.workers = list(client.run(worker_stats).values())
     return summary
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def _batches(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
 
 
-def _screen(batch: list[Item], sink: Sink, summary: RunSummary,
-            tell: Callable[[list[Outcome]], None]) -> list[Article]:
-    """Count errors and already-stored articles; return the articles to extract."""
+def _screen(pending: _Batch, client: Client, sink: Sink, summary: RunSummary,
+            tell: Callable[[list[Outcome]], None]) -> None:
+    """Count the failures and the articles the store holds already; send the rest to be
+    extracted where they were parsed."""
+    assert pending.keys is not None
+    keys: list[Key] = pending.keys.result()
     outcomes: list[Outcome] = []
-    articles: list[Article] = []
-    for item in batch:
-        if isinstance(item, IngestError):
-            summary.counts.errors[item.problem] += 1
-            outcomes.append(Outcome(item.source, "error", message=str(item)))
+    articles: list[tuple[int, tuple[str, str]]] = []
+    for index, key in enumerate(keys):
+        if isinstance(key, Failure):
+            summary.counts.errors[key.problem] += 1
+            outcomes.append(Outcome(key.source, "error", message=str(key.error())))
         else:
-            articles.append(item)
+            articles.append((index, key))
     summary.counts.read += len(articles)
-    fresh = []
-    for article, status in zip(articles, sink.statuses(articles), strict=True):
+    chosen = []
+    for (index, key), status in zip(articles, sink.statuses([k for _, k in articles]),
+                                    strict=True):
         if status == "unchanged":
             summary.counts.unchanged += 1
-            outcomes.append(Outcome(article.id, status))
+            outcomes.append(Outcome(key[0], status))
         elif status == "duplicate":
             summary.counts.duplicates += 1
-            outcomes.append(Outcome(article.id, status))
+            outcomes.append(Outcome(key[0], status))
         else:
-            fresh.append(article)
+            chosen.append(index)
+    if chosen:
+        pending.extract = client.submit(extract_batch, pending.parsed, chosen, pure=False)
+        summary.extracted += len(chosen)
+    pending.parsed = pending.keys = None  # the scheduler keeps what the extraction needs
+    pending.screened = True
     if outcomes:
         tell(outcomes)
-    return fresh
 
 
-def _finish(pending: _Pending, sink: Sink, summary: RunSummary,
+def _finish(pending: _Batch, sink: Sink, summary: RunSummary,
             tell: Callable[[list[Outcome]], None]) -> None:
-    extracted: list[Extracted] = pending.future.result()
-    pending.future.release()
+    if pending.extract is None:
+        return
+    extracted: list[Extracted] = pending.extract.result()
+    pending.extract = None
     for item in extracted:
         summary.stage_seconds.update(item.timings)
     mark = time.perf_counter()
-    results = sink.write([(a, x.records) for a, x in zip(pending.articles, extracted,
-                                                          strict=True)])
+    results = sink.write([(x.article, x.records) for x in extracted])
     summary.write_seconds += time.perf_counter() - mark
     outcomes = []
-    for article, result in zip(pending.articles, results, strict=True):
+    for item, result in zip(extracted, results, strict=True):
         _count(summary, result)
-        outcomes.append(Outcome(article.id, result.status, result.events))
+        outcomes.append(Outcome(item.article.id, result.status, result.events))
     tell(outcomes)
 
 
@@ -193,16 +226,3 @@ def _count(summary: RunSummary, result: AddResult) -> None:
         counts.stored += 1
     counts.events += result.events
     summary.merged_events += result.merged_events
-
-
-def stats_table(summary: RunSummary) -> list[tuple[str, Any]]:
-    """The run's timing facts as (label, value) rows, for the CLI and the benchmarks."""
-    rows: list[tuple[str, Any]] = [
-        ("wall seconds", round(summary.seconds, 2)),
-        ("articles/s", round(summary.articles_per_second, 1)),
-        ("store write seconds", round(summary.write_seconds, 2)),
-    ]
-    for index, stats in enumerate(summary.workers):
-        rows.append((f"worker {index}: KB load s / peak MB",
-                     f"{stats.kb_load_seconds:.2f} / {stats.peak_rss_bytes / 2**20:.0f}"))
-    return rows

@@ -1,5 +1,7 @@
 """What runs on a Dask worker: the knowledge base, loaded once per worker process by a
-worker plugin, and the extraction of a batch of articles against it.
+worker plugin; the parsing of a batch of corpus lines; and the extraction of the articles
+the store does not hold yet. A parsed batch stays on its worker (the client fetches only
+ids and content hashes), so the extraction task runs where its articles already are.
 
 Tasks find the resources on their worker (`get_worker().plugins[PLUGIN]`), so nothing heavy
 travels with a task and nothing is loaded at import time.
@@ -7,11 +9,13 @@ travels with a task and nothing is loaded at import time.
 
 from __future__ import annotations
 
+import dataclasses
 import resource
 import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +24,12 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from marsad.document import Article
 from marsad.export.writers import CountryInfo
+from marsad.ingest import IngestError
 from marsad.kb.registry import Resources, load_resources
 from marsad.pipeline import process
 from marsad.record import EventRecord, version_string
+from marsad.scale.reader import Failure, RawLine, dated, parse_line
+from marsad.store.store import content_hash
 
 PLUGIN = "marsad-resources"
 
@@ -50,7 +57,7 @@ class ResourcesPlugin(WorkerPlugin):
 class Extracted:
     """One article's records, and where the worker's time went."""
 
-    article_id: str
+    article: Article
     records: list[EventRecord]
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -62,14 +69,44 @@ def _plugin(worker: Any = None) -> ResourcesPlugin:
     return plugin
 
 
-def extract_batch(articles: Sequence[Article]) -> list[Extracted]:
-    """Run the pipeline over each article, in order."""
+Parsed = Article | Failure
+Key = tuple[str, str] | Failure  # (article id, content hash)
+
+
+def parse_batch(items: Sequence[Article | Failure | RawLine],
+                published: date | None = None) -> list[Parsed]:
+    """Corpus lines parsed into Articles (or Failures), with `--published` applied."""
+    resources = _plugin().resources
+    assert resources is not None
+    out: list[Parsed] = []
+    for item in items:
+        parsed = parse_line(item, resources.boilerplate) if isinstance(item, RawLine) else item
+        if isinstance(parsed, IngestError):
+            out.append(Failure.of(parsed))
+        elif isinstance(parsed, Article):
+            parsed = dataclasses.replace(parsed, raw=None)  # the store does not keep it
+            out.append(dated(parsed, published))  # type: ignore[arg-type]
+        else:
+            out.append(parsed)
+    return out
+
+
+def keys_of(parsed: Sequence[Parsed]) -> list[Key]:
+    """What the client needs to know whether the store holds an article already."""
+    return [item if isinstance(item, Failure) else (item.id, content_hash(item))
+            for item in parsed]
+
+
+def extract_batch(parsed: Sequence[Parsed], chosen: Sequence[int]) -> list[Extracted]:
+    """Run the pipeline over the chosen articles of a parsed batch, in order."""
     resources = _plugin().resources
     assert resources is not None
     out = []
-    for article in articles:
+    for index in chosen:
+        article = parsed[index]
+        assert isinstance(article, Article)
         document = process(article, resources)
-        out.append(Extracted(article.id, list(document.events), dict(document.timings)))
+        out.append(Extracted(article, list(document.events), dict(document.timings)))
     return out
 
 

@@ -32,31 +32,31 @@ from marsad.store.write import (
 )
 
 
-def statuses(store: Store, articles: Sequence[Article], version: str) -> list[str]:
-    """`Store.status` of each article (new, unchanged, duplicate, changed), in two queries a
-    chunk instead of two an article."""
-    digests = [content_hash(a) for a in articles]
+def statuses(store: Store, keys: Sequence[tuple[str, str]], version: str) -> list[str]:
+    """`Store.status` of each (article id, content hash) pair (new, unchanged, duplicate,
+    changed), in two queries a chunk instead of two an article."""
+    digests = [digest for _, digest in keys]
     by_hash: dict[str, tuple[str, str]] = {}
     known: set[str] = set()
     with store.engine.connect() as conn:
-        for start in range(0, len(articles), CHUNK):
+        for start in range(0, len(keys), CHUNK):
             chunk = digests[start:start + CHUNK]
             for row in conn.execute(sa.select(
                     t.articles.c.content_hash, t.articles.c.id, t.articles.c.version).where(
                     t.articles.c.content_hash.in_(chunk))):
                 by_hash[row.content_hash] = (row.id, row.version)
-            ids = [a.id for a in articles[start:start + CHUNK]]
+            ids = [article_id for article_id, _ in keys[start:start + CHUNK]]
             known |= set(conn.scalars(sa.select(t.articles.c.id).where(t.articles.c.id.in_(ids))))
     result = []
-    for article, digest in zip(articles, digests, strict=True):
+    for article_id, digest in keys:
         holder = by_hash.get(digest)
         if holder is not None:
-            if holder[0] != article.id:
+            if holder[0] != article_id:
                 result.append("duplicate")
             else:
                 result.append("unchanged" if holder[1] == version else "changed")
         else:
-            result.append("changed" if article.id in known else "new")
+            result.append("changed" if article_id in known else "new")
     return result
 
 
