@@ -16,11 +16,12 @@ from marsad.cli import (
     ingest_cmd,
     kb_cmd,
     run_cmd,
+    serve_cmd,
     show_cmd,
 )
 
 COMMANDS = (extract_cmd, evaluate_cmd, kb_cmd, ingest_cmd, export_cmd, events_cmd, show_cmd,
-            run_cmd)
+            run_cmd, serve_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

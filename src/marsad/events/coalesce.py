@@ -8,6 +8,8 @@ killed") join the violent event they belong to.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from marsad.events.model import ActorRef, Candidate, DateRange
 from marsad.record import event_type_of
 
@@ -62,8 +64,9 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
 def _same_happening(left: Candidate, right: Candidate) -> bool:
     if not _compatible_types(left, right):
         return False
-    inherited = left.date_inherited or right.date_inherited
-    if not inherited and not _dates_overlap(left.date, right.date):
+    # A date taken from the lead or the report is only a guess: allow it a day either side.
+    slack = 1 if left.date_inherited or right.date_inherited else 0
+    if not _dates_overlap(left.date, right.date, slack):
         return False
     if left.place and right.place and left.place_in_clause and right.place_in_clause:
         a, b = left.place.place, right.place.place
@@ -75,11 +78,12 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     return True
 
 
-def _dates_overlap(left: DateRange | None, right: DateRange | None) -> bool:
+def _dates_overlap(left: DateRange | None, right: DateRange | None, slack_days: int = 0) -> bool:
     if left is None or right is None or None in (left.earliest, right.earliest):
         return True
     assert left.earliest and left.latest and right.earliest and right.latest
-    return left.earliest <= right.latest and right.earliest <= left.latest
+    slack = timedelta(days=slack_days)
+    return left.earliest - slack <= right.latest and right.earliest - slack <= left.latest
 
 
 def _contains(outer, inner) -> bool:  # type: ignore[no-untyped-def]
