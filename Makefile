@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+WEB := src/marsad/web
+WEB_STAMP := $(WEB)/static/vendor/.installed
 
-.PHONY: demo test lint eval clean
+.PHONY: demo test lint eval clean web browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,14 +21,33 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@ $(STAMP)
 
-demo: $(STAMP)
+# the dashboard's front-end libraries (Leaflet, world-atlas, ...) from the npm registry, copied
+# into the package's static/vendor/ (neither node_modules nor vendor/ is committed)
+web: $(WEB_STAMP)
+
+$(WEB_STAMP): $(WEB)/package.json $(WEB)/package-lock.json $(WEB)/vendor.mjs
+	cd $(WEB) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	node $(WEB)/vendor.mjs
+	touch $@
+
+# Debian's Chromium and an Arabic font for the dashboard's browser test (as root, via apt)
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list :lang=ar 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium fonts-noto-core >/dev/null; \
+	  else echo "chromium missing and not root: the browser test will be skipped"; fi; \
+	fi
+
+demo: $(STAMP) web
 	mkdir -p out
 	$(BIN)/marsad extract examples/ --table --format jsonl -o out/events.jsonl --articles out/articles.jsonl
 	@echo "events written to out/events.jsonl"
 	$(BIN)/marsad ingest examples/ --db out/demo.db
 	@echo "store: out/demo.db (try: $(BIN)/marsad events --db out/demo.db)"
+	@echo "dashboard: run  $(BIN)/marsad serve --db out/demo.db  and open http://127.0.0.1:8000/"
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) web browser
 	$(BIN)/python -m pytest
 
 lint: $(TEST_STAMP)
@@ -37,4 +58,4 @@ eval: $(STAMP)
 	$(BIN)/marsad evaluate --gold ../shared/dev-real/gold --json out/eval-dev-real.json
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache $(WEB)/node_modules $(WEB)/static/vendor

@@ -7,6 +7,7 @@ what a candidate still lacks after the article-level merge comes from the articl
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from marsad.document import Document, Mention, Span
@@ -37,7 +38,7 @@ def attach_place(
     for span in (candidate.clause, Span(sentence.start, sentence.end)):
         refs = []
         for mention in document.of_kind("place"):
-            if span.start <= mention.start < span.end:
+            if span.start <= mention.start < span.end and not _dateline(document.text, mention):
                 place = resolve_mention(mention, gazetteer, countries, context_ids,
                                         resources.skeletons)
                 if place is not None:
@@ -60,13 +61,25 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
     limit = document.sentences[min(3, len(document.sentences) - 1)].end if document.sentences else 0
     refs = []
     for mention in document.of_kind("place"):
-        if mention.start < limit:
+        if mention.start < limit and not _dateline(document.text, mention):
             place = resolve_mention(mention, gazetteer, countries, [], resources.skeletons)
             if place is not None:
                 refs.append(place_ref(document, mention, place, gazetteer))
     if not refs:
         return None
     return min(refs, key=lambda r: (_tier(r, countries), detail(r.place), r.start))
+
+
+_DATELINE_END = re.compile(r"^[^\n]{0,40}?(?:\s[-–—]\s|\(|:\s)")
+
+
+def _dateline(text: str, mention: Mention) -> bool:
+    """"دبي، الإمارات العربية المتحدة (CNN)--", "بغداد - ": where the report was filed, which
+    is not where a lead's event happened."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start : mention.start].strip():
+        return False
+    return bool(_DATELINE_END.match(text[mention.end : mention.end + 60]))
 
 
 def _tier(ref: PlaceRef, countries: list[str]) -> int:

@@ -36,6 +36,8 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
         counts[mention.key] += 1
     for mention in document.of_kind("place"):
         places = [gazetteer.get(pid) for pid in mention.data.get("places", [])]
+        if mention.data.get("locative") != "strong":
+            places = [p for p in places if p.kind == "country"]  # "المصرف المركزي" is no Markazi
         major = [p for p in places if _major(p)]
         codes = {p.country_code for p in major}
         if len(codes) == 1:
@@ -52,7 +54,8 @@ def plausible(place: Place, countries: list[str]) -> bool:
     a province or a very large city elsewhere."""
     if place.country_code in countries[:CONTEXT_LIMIT]:
         return True
-    return place.kind in MAJOR_KINDS or place.population >= WORLD_CITY_POPULATION
+    return place.kind == "country" or (
+        place.kind != "admin1" and place.population >= WORLD_CITY_POPULATION)
 
 
 def resolve_mention(
@@ -77,7 +80,7 @@ def resolve_mention(
         # A name not introduced as a place is one only when it is a major one of the article's
         # countries, or a country or province.
         candidates = [p for p in candidates if _major(p) and (
-            p.country_code in countries or p.kind in MAJOR_KINDS)]
+            p.country_code in countries[:CONTEXT_LIMIT] or p.kind == "country")]
     if not candidates:
         return None
     ranked = gazetteer.rank(candidates, countries, context_ids)

@@ -25,6 +25,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from marsad.document import Article
 from marsad.export.writers import CountryInfo
 from marsad.ingest import IngestError
+from marsad.ingest.clean import check_arabic
 from marsad.kb.registry import Resources, load_resources
 from marsad.pipeline import process
 from marsad.record import EventRecord, version_string
@@ -32,6 +33,7 @@ from marsad.scale.reader import Failure, RawLine, dated, parse_line
 from marsad.store.store import content_hash
 
 PLUGIN = "marsad-resources"
+WARM_UP = "أعلنت القوات الأمنية اليوم السيطرة على المدينة بعد اشتباكات مع مسلحين في المنطقة"
 
 
 class ResourcesPlugin(WorkerPlugin):
@@ -47,6 +49,10 @@ class ResourcesPlugin(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         started = time.perf_counter()
         self.resources = load_resources([Path(d) for d in self.kb_dirs])
+        try:  # the language identifier loads its model on first use: load it now
+            check_arabic(WARM_UP, "warm-up")
+        except IngestError:
+            pass
         self.load_seconds = time.perf_counter() - started
 
     def teardown(self, worker: Any) -> None:
