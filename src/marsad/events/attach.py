@@ -115,7 +115,7 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     if published and earliest and latest and _mostly_older(earliest, latest, published):
         return False  # "last month" when most of that month is older than the window
     if published and earliest and earliest > published + timedelta(days=1):
-        return True  # a future date: a plan or a deadline, not when this happened
+        return False  # a future date: a plan or a deadline, not something that happened
     candidate.date = DateRange(earliest, latest, mention.data.get("precision"), mention.text,
                                mention.start)
     candidate.date_inherited = from_statement

@@ -23,6 +23,7 @@ STANDALONE = {"arrest", "abduction", "looting", "agreement", "disrupted"}
 NAME_KINDS = ("actor", "force", "role", "leader", "place")
 NEGATION_WINDOW = 14  # characters between a negation word and the trigger
 MODALITY_WINDOW = 80
+DENIAL_WINDOW = 40
 
 
 def detect(document: Document, resources: Resources) -> list[Candidate]:
@@ -83,6 +84,11 @@ def _present_tense(trigger: Mention) -> bool:
 
 def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
     """A trigger that is negated, threatened, planned or merely alleged makes no event."""
+    for cue in document.of_kind("stance"):
+        # "نفى الجيش وقوع أي اشتباكات": the denial is recorded as a claim, not an event.
+        if cue.key == "denies" and clause.start <= cue.start < trigger.start \
+                and trigger.start - cue.end <= DENIAL_WINDOW:
+            return True
     for cue in document.of_kind("cue"):
         if cue.start >= trigger.start or cue.start < clause.start:
             continue

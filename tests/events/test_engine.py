@@ -1,0 +1,130 @@
+"""The event engine on short sentences written for these tests: roles, claims, negation,
+background, merging, dates and figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.document import Article
+from marsad.pipeline import extract
+from marsad.record import EventRecord
+
+PUBLISHED = date(2023, 5, 16)  # a Tuesday
+
+
+def run(text: str, resources, published: date | None = PUBLISHED) -> list[EventRecord]:  # type: ignore[no-untyped-def]
+    return extract(Article(id="t", text=text, published=published), resources)
+
+
+def only(records: list[EventRecord]) -> EventRecord:
+    assert len(records) == 1, [(r.sub_event_type, r.notes) for r in records]
+    return records[0]
+
+
+def test_arrest_by_security_forces_of_gunmen(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أعلنت القوات الأمنية العراقية، أمس الاثنين، اعتقال خمسة مسلحين في مدينة "
+                      "البصرة.", resources))
+    assert record.sub_event_type == "Arrests"
+    assert record.actor1 == "Police Forces of Iraq"
+    assert record.actor2_ar == "مسلحين"
+    assert record.arrests == 5
+    assert record.event_date == "2023-05-15"
+    assert record.location and "Basra" in record.location
+
+
+def test_passive_agent_after_ala_yad(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل متظاهر برصاص قوات الأمن خلال احتجاجات في الناصرية، مساء الأحد.",
+                      resources))
+    assert record.sub_event_type == "Excessive force against protesters"
+    assert record.actor1 == "Police Forces of Iraq"
+    assert record.actor2 == "Protesters (Iraq)"
+    assert record.fatalities == 1
+
+
+def test_supporters_of_a_group_are_rioters_associated_with_it(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("هاجم العشرات من أنصار ميليشيا «ثأر الله» مقراً أمنياً في البصرة ليل "
+                      "الجمعة، وأضرموا النار في مدخله.", resources))
+    assert record.event_type == "Riots"
+    assert record.actor1 == "Rioters (Iraq)"
+    assert record.assoc_actor_1 == "Thar Allah Islamic Movement"
+
+
+def test_named_group_wins_over_supporters_reading(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أطلقت جماعة أنصار الله صاروخاً على مدينة مأرب، أمس، ما أدى إلى مقتل "
+                      "ثلاثة مدنيين.", resources))
+    assert record.actor1 == "Houthis"
+    assert record.fatalities == 3
+
+
+@pytest.mark.parametrize("text", [
+    "نفى الجيش وقوع أي اشتباكات في المدينة.",
+    "لم تسجل أي اشتباكات في محيط البلدة خلال اليومين الماضيين.",
+    "هدد قائد الفصيل بشن هجوم واسع على مواقع الجيش في حال استمرار الحصار.",
+    "يعتزم المحتجون تنظيم وقفة احتجاجية أمام البرلمان الأسبوع المقبل.",
+    "دعت النقابات إلى التظاهر يوم الجمعة المقبل في العاصمة.",
+])
+def test_negated_threatened_or_planned_events_give_nothing(text: str, resources) -> None:  # type: ignore[no-untyped-def]
+    assert run(text, resources) == []
+
+
+def test_background_history_gives_nothing(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتأسست الحركة في إيران إبان الثمانينيات، وشنت هجمات عدة على القوات العراقية "
+            "عام 1987.")
+    assert run(text, resources) == []
+
+
+def test_an_earlier_happening_reported_as_fact_is_its_own_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أعلنت الشرطة، في 11 من الشهر الجاري، اعتقال أربعة مسلحين في البصرة، بعد أن "
+                  "قتلوا متظاهراً في المدينة.", resources)
+    subs = sorted(r.sub_event_type for r in records)
+    assert subs == ["Arrests", "Attack"]
+    attack = next(r for r in records if r.sub_event_type == "Attack")
+    assert attack.date_latest == "2023-05-11"
+    assert attack.time_precision == 3
+
+
+def test_mentions_of_one_happening_merge(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("مقتل ثلاثة جنود بانفجار عبوة ناسفة في درعا\n"
+            "قتل ثلاثة جنود سوريين، صباح اليوم الثلاثاء، إثر انفجار عبوة ناسفة استهدفت "
+            "دوريتهم قرب مدينة درعا.\nوقال مصدر عسكري إن الانفجار وقع أثناء مرور الدورية.")
+    record = only(run(text, resources))
+    assert record.sub_event_type == "Remote explosive/landmine/IED"
+    assert record.fatalities == 3
+    assert record.event_date == "2023-05-16"
+
+
+def test_claim_and_denial_are_kept_side_by_side(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال ناشطون إن مسلحين هاجموا حاجزاً للشرطة في مدينة الرمادي، أمس، وقتلوا شرطياً. "
+            "لكن مصدراً أمنياً نفى ذلك.")
+    record = only(run(text, resources))
+    stances = {s.stance for s in record.sources}
+    assert {"asserts", "denies"} <= stances
+    assert record.contested
+
+
+def test_conflicting_tolls_keep_the_lowest(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل مدنيون بقصف مدفعي على بلدة كفرنبل في ريف إدلب، أمس الاثنين.\n"
+            "وقال الدفاع المدني إن القصف أدى إلى مقتل سبعة أشخاص.\n"
+            "فيما قال المرصد السوري لحقوق الإنسان إن القصف أدى إلى مقتل 12 شخصاً.")
+    record = only(run(text, resources))
+    assert record.sub_event_type == "Shelling/artillery/missile attack"
+    tolls = sorted(c.figures["fatalities"] for c in record.claims if "fatalities" in c.figures)
+    assert tolls == [7, 12]
+    assert record.fatalities == 7
+
+
+def test_no_publication_date_gives_null_dates(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اعتقلت الشرطة التونسية، أمس، ثلاثة أشخاص في مدينة صفاقس.", resources,
+                      published=None))
+    assert record.event_date is None and record.time_precision is None
+
+
+def test_evidence_spans_slice_the_text(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "اختطف مسلحون مجهولون مهندساً في مدينة الزاوية غرب ليبيا، مساء السبت."
+    record = only(run(text, resources))
+    assert record.sub_event_type == "Abduction/forced disappearance"
+    for span in record.evidence:
+        assert 0 <= span.start < span.end <= len(text)
+    assert "اختطف" in text[record.evidence[0].start : record.evidence[0].end]
