@@ -107,9 +107,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     elif other.place_in_clause == target.place_in_clause:
         target.place = _more_precise(target, other)
     if other.date is not None and (
-        target.date is None
-        or (target.date_inherited and not other.date_inherited)
-        or (target.date_inherited == other.date_inherited and _narrower(other.date, target.date))
+        target.date is None or _date_rank(other) < _date_rank(target)
     ):
         target.date, target.date_inherited = other.date, other.date_inherited
     for attribute in ("actor1", "actor2"):
@@ -145,6 +143,18 @@ def _more_precise(target: Candidate, other: Candidate):  # type: ignore[no-untyp
     if other.place is None:
         return target.place
     return other.place if detail(other.place.place) < detail(target.place.place) else target.place
+
+
+def _date_rank(candidate: Candidate) -> tuple[int, int, int]:
+    """Better dates first: a day or a night before a week before a month; the text's own
+    date before one guessed from the lead; then the narrower range."""
+    date_range = candidate.date
+    assert date_range is not None
+    if date_range.earliest is None or date_range.latest is None:
+        return (9, 1, 0)
+    span = (date_range.latest - date_range.earliest).days
+    precision = date_range.precision or (1 if span <= 1 else 2 if span <= 7 else 3)
+    return (precision, int(candidate.date_inherited), span)
 
 
 def _narrower(left: DateRange, right: DateRange) -> bool:

@@ -38,11 +38,17 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
         if not in_sentence:
             continue
+        main_found = False
         for clause, subordinate in _clauses(document, sentence.start, sentence.end):
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
                     and not (index > 0 and _present_tense(t))]
-            for trigger in _choose(kept, resources, document):
+            chosen = _choose(kept, resources, document)
+            main_found = main_found or (bool(chosen) and not subordinate)
+            # "أحبط الفريق محاولة تفجير بعد أن فكك عبوة": with no happening in the main
+            # clause, the "after" clause tells the sentence's own happening.
+            subordinate = subordinate and main_found
+            for trigger in chosen:
                 info = resources.trigger_info[trigger.key]
                 candidates.append(
                     Candidate(
