@@ -39,7 +39,7 @@ AGENTS = {
     "explosion": ("armed", "state", "external"),
     "clash": ("armed", "state", "external", "supporters"),
     "territory": ("state", "armed", "external"),
-    "disrupted": ("state", "external", "armed"),
+    "disrupted": ("state", "external"),
     "transfer": ("state", "armed", "external"),
     "headquarters": ("state", "external", "armed"),
     "looting": ("armed", "state", "external", "crowd", "supporters"),
@@ -57,6 +57,7 @@ DEFAULT_AGENT = {
     "abduction": "unidentified_armed_group",
     "explosion": "unidentified_armed_group",
     "sexual": "unidentified_armed_group",
+    "disrupted": "military",
 }
 VIOLENT_FAMILIES = {"attack", "strike", "explosion", "clash", "abduction", "sexual", "territory"}
 CROWD_TEMPLATE = {"protest": "protesters", "riot": "rioters", "mob": "rioters"}
@@ -163,6 +164,8 @@ def _crowd(
 
 
 PERPETRATOR_FAMILIES = {"attack", "explosion", "abduction", "strike"}
+# Who may be held responsible, per family: armed groups attack, states strike from the air.
+PERPETRATOR_CATEGORIES = {"strike": ("state", "external")}
 LEAD_SENTENCES = 3
 
 
@@ -179,9 +182,11 @@ def _perpetrator(
     scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
     scopes += [Span(s.start, s.end) for s in document.sentences[:LEAD_SENTENCES]]
     for scope in scopes:
+        allowed = PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
         named = [a for a in clause_actors(document, scope, resources, country, on_date)
-                 if a.category == "armed" and a.actor is not None and a.actor.template is None
-                 and not _victim(document, a)]
+                 if a.category in allowed and a.actor is not None
+                 and (a.actor.template is None or a.category != "armed")
+                 and not _victim(document, a) and not _marked(document, a, _TARGET_BEFORE)]
         if named:
             return named[0]
     return None
