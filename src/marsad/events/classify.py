@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marsad.document import Document, Span
 from marsad.events.model import Candidate
+from marsad.text.normalise import fold
 
 STATE_LIKE = ("state", "external")
 
@@ -120,7 +121,20 @@ def _territory(candidate: Candidate, mods: set[str], words: set[str]) -> str | N
     return None
 
 
+_INTERCEPTION = ("اعترض", "اعتراض", "اسقط", "اسقاط", "تصدت", "تصدي")
+
+
+def _disrupted(candidate: Candidate, mods: set[str], words: set[str]) -> str | None:
+    """Intercepting or downing needs a projectile ("اعترضوا الشمري" stopped a man)."""
+    word = fold(candidate.trigger.text).split()[0] if candidate.trigger.text else ""
+    word = word.lstrip("وف")
+    if word.startswith(_INTERCEPTION) and not {"air", "artillery"} & mods:
+        return None
+    return candidate.sub
+
+
 _REFINERS = {
+    "disrupted": _disrupted,
     "clash": _clash,
     "strike": _strike,
     "explosion": _explosion,
