@@ -53,6 +53,8 @@ def _weapon(mods: set[str], default: str) -> str:
 
 def _strike(candidate: Candidate, mods: set[str], words: set[str]) -> str | None:
     default = candidate.sub
+    if "chemical" in mods:
+        return "Chemical weapon"
     if candidate.trigger.key == "shelling" and "air" in mods and "artillery" not in mods:
         default = "Air/drone strike"
     if "intercept" in mods:
