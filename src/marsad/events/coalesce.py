@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from marsad.events.model import ActorRef, Candidate, DateRange
+from marsad.events.model import ActorRef, Candidate, DateRange, PlaceRef
+from marsad.kb.gazetteer import distance_km
 from marsad.record import event_type_of
 
 # More specific sub-event types win when two codings of one happening merge.
@@ -68,10 +69,9 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     slack = 1 if left.date_inherited or right.date_inherited else 0
     if not _dates_overlap(left.date, right.date, slack):
         return False
-    if left.place and right.place and left.place_in_clause and right.place_in_clause:
-        a, b = left.place.place, right.place.place
-        if a.id != b.id and not _contains(a, b) and not _contains(b, a):
-            return False
+    if left.place and right.place and left.place_in_clause and right.place_in_clause \
+            and not _places_compatible(left.place, right.place):
+        return False
     # Actors do not veto a merge inside one article: a clause's reading of who acted is too
     # noisy (the group claiming an attack, the forces reporting it). Across articles the
     # store's merge applies merge.md's actor rule.
@@ -84,6 +84,21 @@ def _dates_overlap(left: DateRange | None, right: DateRange | None, slack_days: 
     assert left.earliest and left.latest and right.earliest and right.latest
     slack = timedelta(days=slack_days)
     return left.earliest - slack <= right.latest and right.earliest - slack <= left.latest
+
+
+NEAR_KM = 25.0
+
+
+def _places_compatible(left: PlaceRef, right: PlaceRef) -> bool:
+    """The same place, one inside the other, within 25 km, or the same province when one
+    is only "near" or "west of" a town."""
+    a, b = left.place, right.place
+    if a.id == b.id or _contains(a, b) or _contains(b, a):
+        return True
+    if None not in (a.lat, a.lon, b.lat, b.lon) and distance_km(a, b) <= NEAR_KM:
+        return True
+    loose = left.precision >= 2 or right.precision >= 2
+    return loose and a.admin1 is not None and a.admin1 == b.admin1
 
 
 def _contains(outer, inner) -> bool:  # type: ignore[no-untyped-def]

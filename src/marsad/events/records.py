@@ -153,7 +153,7 @@ def _add_sources(record: EventRecord, candidate: Candidate, article_id: str,
 
 
 def _notes(record: EventRecord) -> str:
-    who = record.actor1 or "An unidentified actor"
+    who = record.actor1 or "an unidentified actor"
     whom = f" {record.actor2}" if record.actor2 else ""
     verb = _VERBS.get(record.sub_event_type, "was involved in an event with")
     if not record.actor2 and verb.endswith((" with", " of", " on", " against", " at", " by",
