@@ -69,13 +69,12 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     slack = 1 if left.date_inherited or right.date_inherited else 0
     if not _dates_overlap(left.date, right.date, slack):
         return False
-    if left.place and right.place and left.place_in_clause and right.place_in_clause \
-            and not _places_compatible(left.place, right.place):
-        return False
     # Actors do not veto a merge inside one article: a clause's reading of who acted is too
     # noisy (the group claiming an attack, the forces reporting it). Across articles the
     # store's merge applies merge.md's actor rule.
-    return True
+    both_placed = left.place_in_clause and right.place_in_clause
+    return not (both_placed and left.place and right.place
+                and not _places_compatible(left.place, right.place))
 
 
 def _dates_overlap(left: DateRange | None, right: DateRange | None, slack_days: int = 0) -> bool:
