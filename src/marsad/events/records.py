@@ -21,24 +21,38 @@ from marsad.record import (
 from marsad.resolve.places import coded_point
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-_VERBS = {
-    "Armed clash": "clashed with", "Attack": "attacked", "Air/drone strike": "carried out an "
-    "air/drone strike on", "Shelling/artillery/missile attack": "shelled",
-    "Remote explosive/landmine/IED": "detonated an explosive device against",
-    "Suicide bomb": "carried out a suicide bombing against", "Grenade": "threw a grenade at",
-    "Chemical weapon": "used chemical weapons against",
-    "Abduction/forced disappearance": "abducted", "Sexual violence": "sexually assaulted",
-    "Arrests": "arrested", "Peaceful protest": "demonstrated",
-    "Protest with intervention": "demonstrated and were dispersed by",
-    "Excessive force against protesters": "demonstrated and were met with lethal force by",
-    "Violent demonstration": "rioted against", "Mob violence": "attacked",
-    "Government regains territory": "regained territory from",
-    "Non-state actor overtakes territory": "took control of territory from",
-    "Agreement": "reached an agreement with", "Disrupted weapons use": "intercepted or "
-    "defused weapons of", "Non-violent transfer of territory": "took over territory from",
-    "Looting/property destruction": "looted or destroyed property of",
-    "Headquarters or base established": "established a base against",
-    "Change to group/activity": "changed activity regarding", "Other": "was involved with",
+# (with a second actor, without one): "X attacked Y", "X carried out an attack".
+_VERBS: dict[str, tuple[str, str]] = {
+    "Armed clash": ("clashed with", "fought"),
+    "Attack": ("attacked", "carried out an attack"),
+    "Air/drone strike": ("carried out an air/drone strike on", "carried out an air/drone strike"),
+    "Shelling/artillery/missile attack": ("shelled", "fired artillery or missiles"),
+    "Remote explosive/landmine/IED": ("detonated an explosive device against",
+                                      "detonated an explosive device"),
+    "Suicide bomb": ("carried out a suicide bombing against", "carried out a suicide bombing"),
+    "Grenade": ("threw a grenade at", "threw a grenade"),
+    "Chemical weapon": ("used chemical weapons against", "used chemical weapons"),
+    "Abduction/forced disappearance": ("abducted", "abducted people"),
+    "Sexual violence": ("sexually assaulted", "committed sexual violence"),
+    "Arrests": ("arrested", "made arrests"),
+    "Peaceful protest": ("demonstrated against", "demonstrated"),
+    "Protest with intervention": ("demonstrated and were dispersed by",
+                                  "demonstrated and were dispersed"),
+    "Excessive force against protesters": ("used lethal force against",
+                                           "used lethal force against protesters"),
+    "Violent demonstration": ("rioted against", "rioted"),
+    "Mob violence": ("attacked", "committed mob violence"),
+    "Government regains territory": ("regained territory from", "regained territory"),
+    "Non-state actor overtakes territory": ("took territory from", "took control of territory"),
+    "Agreement": ("reached an agreement with", "reached an agreement"),
+    "Disrupted weapons use": ("intercepted or defused weapons of",
+                              "intercepted or defused weapons"),
+    "Non-violent transfer of territory": ("took over territory from", "transferred territory"),
+    "Looting/property destruction": ("looted or destroyed property of",
+                                     "looted or destroyed property"),
+    "Headquarters or base established": ("established a base against", "established a base"),
+    "Change to group/activity": ("changed activity towards", "changed its activity"),
+    "Other": ("was involved in an event with", "was involved in an event"),
 }
 
 
@@ -86,7 +100,7 @@ def to_record(
         version=version_string(resources.kb_version),
     )
     _add_sources(record, candidate, article.id, article.outlet)
-    record.notes = _notes(record)
+    record.notes = write_notes(record)
     record.confidence = _confidence(candidate, record)
     return record
 
@@ -152,13 +166,12 @@ def _add_sources(record: EventRecord, candidate: Candidate, article_id: str,
         record.sources.insert(0, SourceRef(article_id, outlet, None, None, "asserts"))
 
 
-def _notes(record: EventRecord) -> str:
+def write_notes(record: EventRecord) -> str:
+    """The one-sentence English summary of a record, from its resolved fields."""
     who = record.actor1 or "an unidentified actor"
+    with_target, alone = _VERBS.get(record.sub_event_type, _VERBS["Other"])
+    verb = with_target if record.actor2 else alone
     whom = f" {record.actor2}" if record.actor2 else ""
-    verb = _VERBS.get(record.sub_event_type, "was involved in an event with")
-    if not record.actor2 and verb.endswith((" with", " of", " on", " against", " at", " by",
-                                            " from", " regarding")):
-        verb = verb.rsplit(" ", 1)[0]
     where = f" in {record.location}" if record.location else ""
     if record.country and record.location != record.country:
         where += f" ({record.country})"

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from copy import deepcopy
 
-from marsad.events.records import _notes as write_notes
+from marsad.events.records import write_notes
 from marsad.merge.settings import MergeSettings
 from marsad.record import (
     Claim,
