@@ -4,10 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
 WEB := src/marsad/web
 WEB_STAMP := $(WEB)/static/vendor/.installed
 
-.PHONY: demo test lint eval clean web browser
+.PHONY: demo test lint eval bench clean web browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,10 @@ browser:
 	  else echo "chromium missing and not root: the browser test will be skipped"; fi; \
 	fi
 
+$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@ $(STAMP)
+
 demo: $(STAMP) web
 	mkdir -p out
 	$(BIN)/marsad extract examples/ --table --format jsonl -o out/events.jsonl --articles out/articles.jsonl
@@ -56,6 +61,12 @@ lint: $(TEST_STAMP)
 eval: $(STAMP)
 	$(BIN)/marsad evaluate --gold eval/dev/gold --json out/eval-dev.json
 	$(BIN)/marsad evaluate --gold ../shared/dev-real/gold --json out/eval-dev-real.json
+
+# the README's Performance figures (long: about an hour on two cores)
+bench: $(BENCH_STAMP)
+	mkdir -p out/bench
+	$(BIN)/python bench/bench_extract.py --profile out/bench/profile.txt
+	$(BIN)/python bench/bench_run.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache $(WEB)/node_modules $(WEB)/static/vendor

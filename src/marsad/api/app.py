@@ -65,7 +65,11 @@ def create_app(db: str | Store, resources: Resources | None = None, token: str |
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version,
                                  description=app.description, routes=app.routes)
-            schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+            components = schema.setdefault("components", {})
+            components.setdefault("securitySchemes", {})["bearer"] = {
+                "type": "http", "scheme": "bearer",
+                "description": "the server's MARSAD_TOKEN (writes; reads from other machines)"}
+            schemas = components.setdefault("schemas", {})
             schemas["ArticleIn"] = ArticleIn.model_json_schema(
                 ref_template="#/components/schemas/{model}")
             app.openapi_schema = schema

@@ -63,6 +63,7 @@ def get_article(article_id: Annotated[str, Path(max_length=200)],
 
 
 BODY_DOC = {
+    "security": [{"bearer": []}],
     "requestBody": {
         "required": True,
         "description": "one article as a JSON object, or a batch as JSONL (one object a "

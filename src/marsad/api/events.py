@@ -12,13 +12,15 @@ from fastapi.responses import Response
 
 from marsad.api.models import EventDetail, EventPage, Problem, StatsOut
 from marsad.api.offsets import Utf16Offsets
-from marsad.api.queries import SORTS, BBox, EventQuery, article_texts, find_events, stats
+from marsad.api.queries import BBox, EventQuery, article_texts, find_events, stats
 from marsad.api.security import reject_unknown_query, require_reader
 from marsad.api.state import AppState, app_state
 from marsad.export import write_records
 from marsad.record import EventRecord
 
 MAX_PAGE = 5000
+DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+BBOX = r"^ *-?[0-9]+(\.[0-9]+)? *(, *-?[0-9]+(\.[0-9]+)? *){3}$"
 EXPORT_TYPES = {"acled-csv": ("text/csv; charset=utf-8", "csv"),
                 "jsonl": ("application/x-ndjson", "jsonl"),
                 "geojson": ("application/geo+json", "geojson")}
@@ -29,13 +31,16 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(dependencies=[Depends(require_reader), Depends(reject_unknown_query)],
                    responses=PROBLEMS)
-Sort = Literal[tuple(SORTS)]  # type: ignore[valid-type]
+Sort = Literal["event_date", "-event_date", "fatalities", "-fatalities", "country", "-country",
+               "event_type", "-event_type", "articles", "-articles"]  # the keys of SORTS
 Text = Annotated[str | None, Query(max_length=200)]
 
 
 def event_filters(
-    since: Annotated[date | None, Query(description="events on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="events on or before (YYYY-MM-DD)")] = None,
+    since: Annotated[str | None, Query(pattern=DAY, json_schema_extra={"format": "date"},
+                                       description="events on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(pattern=DAY, json_schema_extra={"format": "date"},
+                                       description="events on or before (YYYY-MM-DD)")] = None,
     country: Annotated[str | None, Query(max_length=200,
                                          description="English country name, e.g. Iraq")] = None,
     admin1: Annotated[str | None, Query(max_length=200,
@@ -50,20 +55,30 @@ def event_filters(
     q: Annotated[str | None, Query(max_length=200,
                                    description="free text, English or Arabic: names, places, "
                                                "notes and the reporting articles' text")] = None,
-    bbox: Annotated[str | None, Query(max_length=200,
+    bbox: Annotated[str | None, Query(max_length=200, pattern=BBOX,
                                       description="west,south,east,north in degrees")] = None,
 ) -> EventQuery:
-    if since and until and since > until:
-        raise HTTPException(400, f"since ({since}) is after until ({until})")
+    first, last = _day("since", since), _day("until", until)
+    if first and last and first > last:
+        raise HTTPException(400, f"since ({first}) is after until ({last})")
     box = None
     if bbox is not None:
         try:
             box = BBox.parse(bbox)
         except ValueError as exc:
             raise HTTPException(400, f"bad bbox {bbox!r}: {exc}") from None
-    return EventQuery(since=since, until=until, country=country, admin1=admin1,
+    return EventQuery(since=first, until=last, country=country, admin1=admin1,
                       event_type=event_type, sub_event_type=sub_event_type, actor=actor, q=q,
                       bbox=box)
+
+
+def _day(name: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(400, f"{name}: {value!r} is not a day (YYYY-MM-DD)") from None
 
 
 Filters = Annotated[EventQuery, Depends(event_filters)]

@@ -80,11 +80,15 @@ def reject_unknown_query(request: Request) -> None:
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
-    unknown = sorted(set(request.query_params) - _query_names(dependant))
+    names = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - names)
     if unknown:
-        allowed = ", ".join(sorted(_query_names(dependant))) or "none"
+        allowed = ", ".join(sorted(names)) or "none"
         raise HTTPException(400, f"unknown query parameter(s): {', '.join(unknown)} "
                                  f"(this endpoint takes: {allowed})")
+    repeated = sorted({k for k in request.query_params if len(request.query_params.getlist(k)) > 1})
+    if repeated:
+        raise HTTPException(400, f"query parameter(s) given more than once: {', '.join(repeated)}")
 
 
 class BodyLimit:

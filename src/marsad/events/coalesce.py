@@ -13,6 +13,7 @@ from datetime import timedelta
 from marsad.events.model import ActorRef, Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import distance_km
 from marsad.record import event_type_of
+from marsad.resolve.places import detail
 
 # More specific sub-event types win when two codings of one happening merge.
 SPECIFICITY = (
@@ -149,14 +150,17 @@ def _better_actor(mine: ActorRef | None, theirs: ActorRef | None, first: bool) -
             and mine.category == theirs.category)
 
 
-def _more_precise(target: Candidate, other: Candidate):  # type: ignore[no-untyped-def]
-    from marsad.resolve.places import detail
-
+def _more_precise(target: Candidate, other: Candidate) -> PlaceRef | None:
     if target.place is None:
         return other.place
     if other.place is None:
         return target.place
-    return other.place if detail(other.place.place) < detail(target.place.place) else target.place
+    return other.place if _detail(other.place) < _detail(target.place) else target.place
+
+
+def _detail(ref: PlaceRef) -> float:
+    """How precise a place reference is: "west of Marib" is vaguer than "Sirwah district"."""
+    return detail(ref.place) + (1.5 if ref.precision == 2 else 0.0)
 
 
 def _date_rank(candidate: Candidate) -> tuple[int, int, int]:

@@ -47,6 +47,9 @@ AGENTS = {
     "agreement": ("government", "state", "armed", "external", "party"),
     "sexual": ("armed", "state", "external"),
 }
+# Triggers whose agents differ from their family's: rockets and shells are fired by
+# armed groups too, air strikes are by states.
+AGENTS_BY_TRIGGER = {"shelling": ("state", "external", "armed")}
 # Default actor1 templates per family when the text names none.
 DEFAULT_AGENT = {
     "arrest": "police",
@@ -120,7 +123,7 @@ def _pick(
     victims = [a for a in actors if a not in agents and _victim(document, a)]
     targets = [a for a in actors
                if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE))]
-    allowed = AGENTS.get(candidate.family)
+    allowed = AGENTS_BY_TRIGGER.get(trigger.key) or AGENTS.get(candidate.family)
     actor1 = agents[0] if agents else None
     if actor1 is None:
         pool = [a for a in actors if a not in targets]
@@ -166,6 +169,7 @@ def _crowd(
 PERPETRATOR_FAMILIES = {"attack", "explosion", "abduction", "strike"}
 # Who may be held responsible, per family: armed groups attack, states strike from the air.
 PERPETRATOR_CATEGORIES = {"strike": ("state", "external")}
+PERPETRATOR_BY_TRIGGER = {"shelling": ("armed", "state", "external")}
 LEAD_SENTENCES = 3
 
 
@@ -182,7 +186,8 @@ def _perpetrator(
     scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
     scopes += [Span(s.start, s.end) for s in document.sentences[:LEAD_SENTENCES]]
     for scope in scopes:
-        allowed = PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
+        allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
+            PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
         named = [a for a in clause_actors(document, scope, resources, country, on_date)
                  if a.category in allowed and a.actor is not None
                  and (a.actor.template is None or a.category != "armed")

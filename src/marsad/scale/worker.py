@@ -9,6 +9,7 @@ travels with a task and nothing is loaded at import time.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import resource
 import sys
@@ -45,15 +46,15 @@ class ResourcesPlugin(WorkerPlugin):
         self.kb_dirs = [str(d) for d in kb_dirs]
         self.resources: Resources | None = None
         self.load_seconds = 0.0
+        self.ready_cpu_seconds = 0.0
 
     def setup(self, worker: Any) -> None:
         started = time.perf_counter()
         self.resources = load_resources([Path(d) for d in self.kb_dirs])
-        try:  # the language identifier loads its model on first use: load it now
-            check_arabic(WARM_UP, "warm-up")
-        except IngestError:
-            pass
+        with contextlib.suppress(IngestError):  # the language identifier loads its model
+            check_arabic(WARM_UP, "warm-up")  # on first use: load it now
         self.load_seconds = time.perf_counter() - started
+        self.ready_cpu_seconds = _cpu_seconds()
 
     def teardown(self, worker: Any) -> None:
         self.resources = None
@@ -136,11 +137,19 @@ def describe_kb() -> KbInfo:
 class WorkerStats:
     kb_load_seconds: float
     peak_rss_bytes: int
+    cpu_seconds: float  # user + system time of the worker process since the KB was loaded
 
 
 def worker_stats(dask_worker: Any) -> WorkerStats:
     """This worker's KB load time and its process's peak resident memory (for `Client.run`,
     which passes the worker as `dask_worker`)."""
+    plugin = _plugin(dask_worker)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     peak_bytes = peak if sys.platform == "darwin" else peak * 1024
-    return WorkerStats(_plugin(dask_worker).load_seconds, int(peak_bytes))
+    return WorkerStats(plugin.load_seconds, int(peak_bytes),
+                       _cpu_seconds() - plugin.ready_cpu_seconds)
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime

@@ -130,7 +130,7 @@ async function selectEvent(eventId) {
     for (const button of document.querySelectorAll("#event-list button")) {
       button.classList.toggle("active", button.dataset.eventId === detail.event.event_id);
     }
-    panelBody.querySelector("mark")?.scrollIntoView({ block: "nearest" });
+    panel.scrollTop = 0;
   } catch (error) {
     panelBody.innerHTML = `<p class="error">${escapeHtml(error.message)}</p>`;
   }

@@ -63,7 +63,7 @@ export class EventMap {
     const points = events.filter((e) => e.latitude !== null && e.longitude !== null)
       .map((e) => [e.latitude, e.longitude]);
     if (points.length === 0) return;
-    this.map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 8 });
+    this.map.fitBounds(L.latLngBounds(points).pad(0.3), { maxZoom: 6 });
   }
 
   focus(eventId) {

@@ -24,7 +24,8 @@ export function renderEvent(detail, articles) {
     ? ` (${e.date_earliest} to ${e.date_latest})` : "";
   const actor = (name, arabic, inter) => name
     ? `${escapeHtml(name)} ${ar(arabic)}${inter ? ` <small>inter ${inter}</small>` : ""}` : "";
-  const place = [e.location, e.admin2, e.admin1, e.country].filter(Boolean).map(escapeHtml).join(", ");
+  const place = [...new Set([e.location, e.admin2, e.admin1, e.country].filter(Boolean))]
+    .map(escapeHtml).join(", ");
   const figures = [
     ["fatalities", e.fatalities], ["injured", e.injuries], ["arrested", e.arrests],
   ].filter(([, n]) => n !== null).map(([k, n]) => `<span class="figure"><b>${n}</b> ${k}</span>`).join(" ");
@@ -50,6 +51,8 @@ export function renderEvent(detail, articles) {
     <h3>Sources</h3>
     ${renderStances(e)}
     <h3>Articles</h3>
+    <p class="small key"><mark class="evidence">evidence</mark> <mark class="claim-asserts">claim</mark>
+      <mark class="claim-denies">denial</mark> <mark class="claim-unconfirmed">unconfirmed</mark></p>
     ${articles.map((a) => renderArticle(a, detail)).join("")}
     <p class="small">Event <code>${escapeHtml(e.event_id)}</code> · ${escapeHtml(e.version)}</p>`;
 }
