@@ -48,6 +48,7 @@ class Resources:
     locatives: frozenset[str]  # folded words that introduce a place
     weak_locatives: frozenset[str]  # prepositions that may
     stopwords: frozenset[str]  # common words that are not place names
+    ambiguous_places: frozenset[tuple[str, ...]]  # place names that are also common words
     settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
     skeletons: SkeletonIndex
     stances: CueSet  # asserts, denies, unconfirmed, attribution
@@ -82,6 +83,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         actors=actors,
         names=build_name_trie(gazetteer, actors, stopwords, events.get("supporters", [])),
         stopwords=stopwords,
+        ambiguous_places=frozenset(name_key(w) for w in events.get("ambiguous_places", [])),
         triggers=CueSet.compile("trigger", {t["id"]: t["forms"] for t in events["triggers"]}),
         trigger_info={t["id"]: _trigger_info(t) for t in events["triggers"]},
         modifiers=CueSet.compile("modifier", events["modifiers"]),

@@ -48,12 +48,13 @@ def find_names(
 
 def _locative(document: Document, first: int, start: int, locatives: frozenset[str],
               weak_locatives: frozenset[str]) -> str:
-    """How the name is introduced as a place: "strong" ("بالبصرة", "في مدينة البصرة",
-    "قرب البصرة"), "weak" ("من البصرة") or not at all ("")."""
+    """How the name is introduced as a place: "strong" ("في مدينة البصرة", "قرب البصرة"),
+    "clitic" ("بالبصرة"; the ب may also belong to the word: "بيان"), "weak" ("من البصرة")
+    or not at all ("")."""
     token = document.tokens[first]
     proclitics = fold(document.text[token.start : start])
     if "ب" in proclitics:
-        return "strong"
+        return "clitic"  # "بالبصرة": strong only for places of the article's countries
     previous = document.tokens[first - 1].norm if first > 0 else ""
     if previous in locatives:
         return "strong"

@@ -8,6 +8,7 @@ from datetime import date
 from marsad.document import Document, Mention
 from marsad.kb.registry import Resources
 from marsad.recognise.names import find_names, unknown_places
+from marsad.text.tokenise import name_key
 
 
 def recognise(document: Document, resources: Resources) -> Document:
@@ -15,6 +16,9 @@ def recognise(document: Document, resources: Resources) -> Document:
     assert normalised is not None
     published = document.article.published
     names = find_names(document, resources.names, resources.locatives, resources.weak_locatives)
+    for mention in names:
+        if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
+            mention.data["ambiguous"] = True
     document.add(names)
     document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,

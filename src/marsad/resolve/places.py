@@ -36,7 +36,9 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
         counts[mention.key] += 1
     for mention in document.of_kind("place"):
         places = [gazetteer.get(pid) for pid in mention.data.get("places", [])]
-        if mention.data.get("locative") != "strong":
+        if mention.data.get("ambiguous") and not mention.data.get("locative"):
+            continue  # "صلاة المغرب"
+        if mention.data.get("locative") not in ("strong", "clitic"):
             places = [p for p in places if p.kind == "country"]  # "المصرف المركزي" is no Markazi
         major = [p for p in places if _major(p)]
         codes = {p.country_code for p in major}
@@ -72,8 +74,11 @@ def resolve_mention(
         return None
     introduced = mention.data.get("locative")
     candidates = [p for p in (gazetteer.get(pid) for pid in ids) if plausible(p, countries)]
+    if mention.data.get("ambiguous") and not introduced:
+        return None
     if introduced != "strong":
-        # Outside the article's countries only a name introduced as a place counts.
+        # Outside the article's countries only a name introduced as a place counts
+        # (a ب written on the word may belong to it: "بيان إن" is no Yan'an).
         candidates = [p for p in candidates
                       if p.country_code in countries[:CONTEXT_LIMIT] or p.kind == "country"]
     if not introduced:
