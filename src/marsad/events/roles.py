@@ -91,6 +91,8 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
             candidate.family = "none"  # burning and stone-throwing with no crowd in sight
     if candidate.family in CROWD_TEMPLATE:
         actor1 = _crowd(candidate, actor1, country, resources)
+        if actor1 is not None and not actor1.assoc:
+            actor1.assoc = _supported_group(document, resources, country, on_date)
     if candidate.family in PERPETRATOR_FAMILIES and (actor1 is None or actor1.actor is None
                                                      or (actor1.actor.template is not None
                                                      and actor1.category == "armed")):
@@ -218,6 +220,18 @@ def _crowd_context(document: Document, candidate: Candidate) -> bool:
         ):
             return True
     return False
+
+
+def _supported_group(
+    document: Document, resources: Resources, country: str | None, on_date: date | None
+) -> list[str]:
+    """The group whose supporters the article speaks of ("أنصار ميليشيا «ثأر الله»"), for a
+    crowd it names only as "the supporters"."""
+    whole = Span(0, len(document.text))
+    for ref in clause_actors(document, whole, resources, country, on_date):
+        if ref.category == "supporters" and ref.assoc:
+            return list(ref.assoc)
+    return []
 
 
 def _nationality_agent(
