@@ -70,6 +70,7 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
     return min(refs, key=lambda r: (_tier(r, countries), detail(r.place), r.start))
 
 
+DATELINE_PREFIX = 25  # "دبي، " before "الإمارات العربية المتحدة (CNN)"
 _DATELINE_END = re.compile(r"^[^\n]{0,40}?(?:\s[-–—]\s|\(|:\s)")
 
 
@@ -77,7 +78,7 @@ def _dateline(text: str, mention: Mention) -> bool:
     """"دبي، الإمارات العربية المتحدة (CNN)--", "بغداد - ": where the report was filed, which
     is not where a lead's event happened."""
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if text[line_start : mention.start].strip():
+    if len(text[line_start : mention.start].strip()) > DATELINE_PREFIX:
         return False
     return bool(_DATELINE_END.match(text[mention.end : mention.end + 60]))
 

@@ -203,10 +203,10 @@ def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | No
                  actor2: ActorRef | None) -> bool:
     """A clash between a crowd and the police is a riot: no armed group on either side."""
     sides = [a for a in (actor1, actor2) if a is not None]
+    if any(a.category in ("crowd", "supporters") for a in sides):
+        return True  # protesters fighting peacekeepers or police riot
     if any(a.category in ("armed", "external") for a in sides):
         return False
-    if any(a.category in ("crowd", "supporters") for a in sides):
-        return True
     return _crowd_context(document, candidate)
 
 

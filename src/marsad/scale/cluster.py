@@ -8,6 +8,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+import dask
 from distributed import Client, LocalCluster
 
 from marsad.scale.worker import ResourcesPlugin
@@ -15,6 +16,12 @@ from marsad.scale.worker import ResourcesPlugin
 
 class ClusterError(Exception):
     """The cluster cannot be started or reached; the message says which and why."""
+
+
+# Dask keeps the last messages of every connection for debugging (1,000 by default); a
+# message carries a whole batch of articles, so that log alone grew the client by ~12 KB an
+# article. Keep only a few.
+QUIET = {"distributed.admin.low-level-log-length": 10}
 
 
 @contextmanager
@@ -25,6 +32,12 @@ def open_client(workers: int = 2, scheduler: str | None = None,
     see the `kb_dirs` at the same paths."""
     if scheduler is None and workers < 1:
         raise ClusterError("--workers must be at least 1")
+    with dask.config.set(QUIET):
+        yield from _open(workers, scheduler, kb_dirs, timeout)
+
+
+def _open(workers: int, scheduler: str | None, kb_dirs: Sequence[str],
+          timeout: float) -> Iterator[Client]:
     cluster: LocalCluster | None = None
     try:
         if scheduler is None:
