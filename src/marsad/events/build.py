@@ -21,7 +21,7 @@ from marsad.events.roles import assign_roles, force_against_crowd
 from marsad.kb.registry import Resources
 from marsad.resolve.places import context_countries
 
-LEAD_SENTENCES = 2  # the headline and the first sentences carry the main event
+LEAD_SENTENCES = 1  # the headline and the first sentences carry the main event
 
 
 def build_events(document: Document, resources: Resources) -> Document:
