@@ -94,10 +94,16 @@ def resolve_mention(
 
 def _by_skeleton(mention: Mention, skeletons: SkeletonIndex, countries: list[str]
                  ) -> Place | None:
-    """A name the gazetteer lacks in Arabic, found by transliteration: the two-word reading
-    first ("إمام صاحب"), then the first word alone."""
+    """A name the gazetteer lacks as written: first a near Arabic spelling (rapidfuzz), then
+    the Latin names by transliteration; the two-word reading ("إمام صاحب") before the first
+    word alone."""
     words = mention.text.split()
-    for reading in (" ".join(words), words[0]) if len(words) > 1 else (mention.text,):
+    readings = (" ".join(words), words[0]) if len(words) > 1 else (mention.text,)
+    for reading in readings:
+        place = skeletons.fuzzy(reading, countries[:CONTEXT_LIMIT])
+        if place is not None:
+            return place
+    for reading in readings:
         place = skeletons.lookup(reading.replace(" ", ""), countries[:CONTEXT_LIMIT])
         if place is not None:
             return place

@@ -1,4 +1,5 @@
-"""Finding places the gazetteer has no Arabic name for, by their consonant skeleton.
+"""Finding places the gazetteer has no Arabic name for (consonant skeleton), or spells
+otherwise (fuzzy match).
 
 News writes foreign towns in Arabic letters ("بلدة ديكوا", "مديرية إمام صاحب"); GeoNames often
 has them only in Latin letters (Dikwa, Imam Sahib). Both spellings are reduced to a skeleton of
@@ -14,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from marsad.kb.model import Place
+from marsad.text.normalise import fold
 
 _ARABIC = {
     "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ج": "g", "چ": "s", "ح": "", "خ": "k", "د": "d",
@@ -28,6 +30,8 @@ _LATIN = str.maketrans({"q": "k", "c": "k", "j": "g", "p": "b", "v": "f", "x": "
                         "a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
                         "w": None, "h": None, "'": None, "`": None, "-": None, " ": None})
 MIN_SKELETON = 3
+MIN_FUZZY = 5
+FUZZY_CUTOFF = 88.0
 
 
 def arabic_skeleton(word: str) -> str:
@@ -59,6 +63,7 @@ class SkeletonIndex:
             if place.kind in self.KINDS:
                 self._places.setdefault(place.country_code, []).append(place)
         self._index: dict[str, dict[str, list[Place]]] = {}
+        self._arabic_names: dict[str, dict[str, list[Place]]] = {}
 
     def _country(self, code: str) -> dict[str, list[Place]]:
         index = self._index.get(code)
@@ -71,6 +76,33 @@ class SkeletonIndex:
                         index.setdefault(skeleton, []).append(place)
             self._index[code] = index
         return index
+
+    def fuzzy(self, word: str, countries: Iterable[str]) -> Place | None:
+        """A place of `countries` whose Arabic name is a near spelling of the word (rapidfuzz
+        ratio of at least FUZZY_CUTOFF over folded names): "البوكمال" for "البو كمال"."""
+        from rapidfuzz import fuzz, process
+
+        query = fold(word).replace(" ", "")
+        if len(query) < MIN_FUZZY:
+            return None
+        for code in countries:
+            names = self._arabic(code)
+            found = process.extractOne(query, names.keys(), scorer=fuzz.ratio,
+                                       score_cutoff=FUZZY_CUTOFF)
+            if found is not None:
+                return max(names[found[0]], key=lambda p: p.population)
+        return None
+
+    def _arabic(self, code: str) -> dict[str, list[Place]]:
+        names = self._arabic_names.get(code)
+        if names is None:
+            names = {}
+            for place in self._places.get(code, ()):
+                for name in (place.name_ar, *place.aliases_ar):
+                    if name:
+                        names.setdefault(fold(name).replace(" ", ""), []).append(place)
+            self._arabic_names[code] = names
+        return names
 
     def lookup(self, word: str, countries: Iterable[str]) -> Place | None:
         """The most populous place of the first of `countries` whose skeleton is the word's."""

@@ -1,0 +1,43 @@
+"""Places the gazetteer lacks as written: near Arabic spellings and Latin-only names."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.kb.model import Place
+from marsad.resolve.transliterate import SkeletonIndex, arabic_skeleton, latin_skeleton
+
+
+def place(pid: str, name: str, cc: str, name_ar: str | None = None, pop: int = 1000) -> Place:
+    return Place(id=pid, name=name, kind="town", country_code=cc, lat=0.0, lon=0.0,
+                 name_ar=name_ar, population=pop)
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [
+    ("ديكوا", "Dikwa"), ("إمام صاحب", "Imam Sahib"), ("أغيلهوك", "Aguelhok"),
+    ("دماسك", "Damasak"), ("كاغارا", "Kagara"), ("تشابهار", "Chabahar"), ("توربات", "Turbat"),
+    ("الرطبة", "Ar Rutbah"),
+])
+def test_arabic_and_latin_spellings_share_a_skeleton(arabic: str, latin: str) -> None:
+    word = arabic.replace(" ", "")
+    if word.startswith("ال"):
+        word = word[2:]
+    assert arabic_skeleton(word) == latin_skeleton(latin)
+
+
+def test_lookup_prefers_the_article_countries_and_larger_places() -> None:
+    index = SkeletonIndex([
+        place("a", "Damasak", "NG", pop=25000), place("b", "Damasaq", "NG", pop=10),
+        place("c", "Dumsuk", "CM", pop=99999),
+    ])
+    assert index.lookup("دماسك", ["NG"]).id == "a"  # type: ignore[union-attr]
+    assert index.lookup("دماسك", ["CM"]).id == "c"  # type: ignore[union-attr]
+    assert index.lookup("دماسك", ["FR"]) is None
+    assert index.lookup("ديكوا", ["NG"]) is None  # two consonants are too few to trust
+
+
+def test_fuzzy_finds_split_and_hamza_spellings() -> None:
+    index = SkeletonIndex([place("k", "Abu Kamal", "SY", name_ar="البوكمال")])
+    for spelling in ("البو كمال", "البوكمال", "البوكمالل"):
+        assert index.fuzzy(spelling, ["SY"]) is not None, spelling
+    assert index.fuzzy("الرقة", ["SY"]) is None
