@@ -47,6 +47,9 @@ def attach_place(
             best = min(refs, key=lambda r: (_tier(r, countries), detail(r.place),
                                             abs(r.start - candidate.trigger.start)))
             break
+    if best is not None and best.place.kind == "country" and countries \
+            and best.place.country_code != countries[0]:
+        best = None  # "near the Algerian border": another country named in passing
     candidate.place = best
     candidate.place_in_clause = best is not None
     candidate.place_named = best is not None or any(
