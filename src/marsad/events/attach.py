@@ -96,7 +96,10 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     """Set the candidate's date; False when the date shows it is background history."""
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
-    dates = [d for d in document.of_kind("date") if not statement_date(document, d)]
+    sentence_triggers = [t for t in document.of_kind("trigger")
+                         if sentence.start <= t.start < sentence.end]
+    dates = [d for d in document.of_kind("date") if not statement_date(document, d)
+             and _closest_trigger(d, sentence_triggers, candidate.trigger)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
     from_statement = False
     if mention is None:
@@ -132,6 +135,16 @@ def _mostly_older(earliest: date, latest: date, published: date) -> bool:
         return False
     older = (window_start - earliest).days
     return older > (latest - earliest).days / 2
+
+
+def _closest_trigger(date_mention: Mention, triggers: list[Mention], own: Mention) -> bool:
+    """"محاولة اغتيال تستهدف أرملة مرشح اغتيل قبل شهر": a date belongs to the trigger nearest
+    to it; it dates this candidate only when no other trigger stands closer."""
+    def distance(trigger: Mention) -> int:
+        return min(abs(date_mention.start - trigger.end), abs(trigger.start - date_mention.end))
+
+    own_distance = distance(own)
+    return all(distance(t) >= own_distance or t.key == own.key for t in triggers)
 
 
 STATEMENT_GAP = 60
