@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from marsad.kb.model import Place
 from marsad.text.normalise import fold
@@ -39,6 +40,7 @@ def arabic_skeleton(word: str) -> str:
     return _collapse(letters)
 
 
+@lru_cache(maxsize=262144)
 def latin_skeleton(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     ascii_name = re.sub(r"^(al|el|ad|ar|as|an|at|az)[- ]", "", ascii_name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.text.normalise import NormalisedText, fold
 
@@ -59,7 +60,8 @@ def clitic_split(word: str) -> tuple[str, str]:
     return prefix, rest
 
 
-def lookup_keys(word: str) -> list[str]:
+@lru_cache(maxsize=131072)
+def lookup_keys(word: str) -> tuple[str, ...]:
     """Every clitic reading of a folded word, each in dictionary key form (no article)."""
     readings = [word]
     if word[:1] in _CONJ and len(word) > MIN_STEM:
@@ -79,7 +81,7 @@ def lookup_keys(word: str) -> list[str]:
         key = strip_article(reading)
         if key not in keys:
             keys.append(key)
-    return keys
+    return tuple(keys)
 
 
 def name_key(name: str) -> tuple[str, ...]:
