@@ -16,20 +16,11 @@ import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
 from marsad.document import Article
-from marsad.merge import Facts
 from marsad.record import EventRecord
 from marsad.store import schema as t
 from marsad.store.errors import StoreError
 from marsad.store.store import AddResult, Store, content_hash
-from marsad.store.write import (
-    CHUNK,
-    add_matches,
-    component_labels,
-    find_matches,
-    insert_article,
-    recompute,
-    remove_article,
-)
+from marsad.store.write import CHUNK, store_article
 
 
 def statuses(store: Store, keys: Sequence[tuple[str, str]], version: str) -> list[str]:
@@ -80,26 +71,8 @@ def add_batch(store: Store, items: Sequence[tuple[Article, list[EventRecord]]],
 
 def _add(conn: sa.Connection, store: Store, article: Article, records: list[EventRecord],
          version: str) -> AddResult:
-    """`Store.add`'s body on an open transaction, plus the `unchanged` check."""
-    digest = content_hash(article)
-    holder = conn.execute(sa.select(t.articles.c.id, t.articles.c.version).where(
-        t.articles.c.content_hash == digest)).first()
-    if holder is not None and holder.id != article.id:
-        return AddResult("duplicate", 0, 0)
-    if holder is not None and holder.version == version:
-        return AddResult("unchanged", 0, 0)
-    labels: set[str] = set()
-    stale: set[str] = set()
-    replaced = conn.scalar(sa.select(t.articles.c.id).where(
-        t.articles.c.id == article.id)) is not None
-    if replaced:
-        labels, stale = remove_article(conn, article.id)
-    insert_article(conn, article, records, digest, version)
-    new = [Facts.from_record(r.to_dict(), article.id) for r in records]
-    matches = find_matches(conn, new, store.settings)
-    add_matches(conn, matches)
-    labels |= component_labels(conn, [f.event_id for f in new]
-                               + [m.a for m in matches] + [m.b for m in matches])
-    touched = {r.event_id for r in records}
-    rewritten = recompute(conn, labels, touched, store.settings, stale)
-    return AddResult("updated" if replaced else "stored", len(records), rewritten)
+    """`Store.add` on an open transaction, skipping an article already stored unchanged."""
+    status, stored, rewritten = store_article(conn, article, records, version,
+                                              content_hash(article), store.settings,
+                                              skip_unchanged=True)
+    return AddResult(status, stored, rewritten)

@@ -15,21 +15,14 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from marsad.document import Article
 from marsad.export.writers import CountryInfo
-from marsad.merge import Facts, MergeSettings
+from marsad.merge import MergeSettings
 from marsad.record import EventRecord
 from marsad.store import migrate
 from marsad.store import schema as t
 from marsad.store.errors import StoreError
 from marsad.store.query import ArticleInfo, EventFilter, Explanation, LinkInfo, where
 from marsad.store.url import database_url, describe
-from marsad.store.write import (
-    add_matches,
-    component_labels,
-    find_matches,
-    insert_article,
-    recompute,
-    remove_article,
-)
+from marsad.store.write import store_article
 
 log = logging.getLogger(__name__)
 
@@ -80,30 +73,14 @@ class Store:
 
     def add(self, article: Article, records: list[EventRecord], version: str) -> AddResult:
         """Store an article and its extracted records, and re-merge what they touch."""
-        digest = content_hash(article)
         try:
             with self.engine.begin() as conn:
-                labels: set[str] = set()
-                stale: set[str] = set()
-                holder = conn.scalar(sa.select(t.articles.c.id).where(
-                    t.articles.c.content_hash == digest))
-                if holder is not None and holder != article.id:
-                    return AddResult("duplicate", 0, 0)
-                replaced = conn.scalar(sa.select(t.articles.c.id).where(
-                    t.articles.c.id == article.id)) is not None
-                if replaced:
-                    labels, stale = remove_article(conn, article.id)
-                insert_article(conn, article, records, digest, version)
-                new = [Facts.from_record(r.to_dict(), article.id) for r in records]
-                matches = find_matches(conn, new, self.settings)
-                add_matches(conn, matches)
-                labels |= component_labels(conn, [f.event_id for f in new]
-                                            + [m.a for m in matches] + [m.b for m in matches])
-                touched = {r.event_id for r in records}
-                rewritten = recompute(conn, labels, touched, self.settings, stale)
+                status, stored, rewritten = store_article(
+                    conn, article, records, version, content_hash(article), self.settings,
+                    skip_unchanged=False)
         except SQLAlchemyError as exc:
             raise StoreError(self.name, f"cannot store article {article.id!r} ({exc})") from exc
-        return AddResult("updated" if replaced else "stored", len(records), rewritten)
+        return AddResult(status, stored, rewritten)
 
     def set_countries(self, countries: Mapping[str, CountryInfo]) -> None:
         """The ISO codes and ACLED regions the CSV export needs, from the knowledge base."""

@@ -237,3 +237,33 @@ def remove_article(conn: sa.Connection, article_id: str) -> tuple[set[str], set[
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), CHUNK):
         yield items[start:start + CHUNK]
+
+
+def store_article(conn: sa.Connection, article: Article, records: Sequence[EventRecord],
+                  version: str, digest: str, settings: MergeSettings, *,
+                  skip_unchanged: bool) -> tuple[str, int, int]:
+    """Write one article and its records on an open transaction and re-merge what they
+    touch: (status, records stored, merged events rewritten). Status is "duplicate" (another
+    article has this text), "unchanged" (when asked to skip one already stored at this
+    version), "updated" or "stored"."""
+    holder = conn.execute(sa.select(t.articles.c.id, t.articles.c.version).where(
+        t.articles.c.content_hash == digest)).first()
+    if holder is not None and holder.id != article.id:
+        return "duplicate", 0, 0
+    if skip_unchanged and holder is not None and holder.version == version:
+        return "unchanged", 0, 0
+    labels: set[str] = set()
+    stale: set[str] = set()
+    replaced = conn.scalar(sa.select(t.articles.c.id).where(
+        t.articles.c.id == article.id)) is not None
+    if replaced:
+        labels, stale = remove_article(conn, article.id)
+    insert_article(conn, article, records, digest, version)
+    new = [Facts.from_record(r.to_dict(), article.id) for r in records]
+    matches = find_matches(conn, new, settings)
+    add_matches(conn, matches)
+    labels |= component_labels(conn, [f.event_id for f in new]
+                               + [m.a for m in matches] + [m.b for m in matches])
+    touched = {r.event_id for r in records}
+    rewritten = recompute(conn, labels, touched, settings, stale)
+    return ("updated" if replaced else "stored"), len(records), rewritten
