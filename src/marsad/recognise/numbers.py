@@ -225,6 +225,12 @@ class NumberRecogniser:
 
     def __init__(self, lexicon: NumberLexicon) -> None:
         self.lexicon = lexicon
+        # Vague quantities by their first word, in lexicon order, so a token looks up only
+        # the patterns that can start with it.
+        self._vague_by_first: dict[str, list[tuple[int, tuple[str, ...], int, bool]]] = {}
+        for order, (words, value, scalable) in enumerate(lexicon.vague):
+            self._vague_by_first.setdefault(words[0], []).append(
+                (order, words, value, scalable))
 
     @classmethod
     def from_package_data(cls, extra_files: Sequence[Path] = ()) -> NumberRecogniser:
@@ -268,7 +274,11 @@ class NumberRecogniser:
 
     def _vague_at(self, toks: list[_Tok], i: int) -> _Hit | None:
         lex = self.lexicon
-        for words, value, scalable in lex.vague:
+        text = toks[i].text
+        options = []
+        for prefix in _prefixes(text):
+            options += self._vague_by_first.get(text[len(prefix):], [])
+        for _order, words, value, scalable in sorted(options):
             if i + len(words) > len(toks):
                 continue
             skip = _clitic_match(toks[i].text, words[0])
