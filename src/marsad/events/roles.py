@@ -137,7 +137,9 @@ def _pick(
             for category in allowed:
                 preferred = [a for a in pool if a.category == category]
                 if preferred:
-                    pool = preferred
+                    # A named group before a generic "gunmen" of the same kind.
+                    named = [a for a in preferred if a.actor and a.actor.template is None]
+                    pool = named or preferred
                     break
             else:
                 pool = []
@@ -168,7 +170,7 @@ def _crowd(
     return ActorRef(generic, actor1.surface, actor1.start, actor1.end, assoc, "crowd")
 
 
-PERPETRATOR_FAMILIES = {"attack", "explosion", "abduction", "strike"}
+PERPETRATOR_FAMILIES = {"attack", "explosion", "abduction", "strike", "clash"}
 # Who may be held responsible, per family: armed groups attack, states strike from the air.
 PERPETRATOR_CATEGORIES = {"strike": ("state", "external")}
 PERPETRATOR_BY_TRIGGER = {"shelling": ("armed", "state", "external")}
