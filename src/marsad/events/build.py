@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from marsad.document import Document
 from marsad.events.attach import (
     attach_date,
@@ -15,7 +17,7 @@ from marsad.events.claims import attach_claims
 from marsad.events.classify import battle_or_attack, classify
 from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
-from marsad.events.model import Candidate
+from marsad.events.model import Candidate, DateRange
 from marsad.events.records import to_record
 from marsad.events.roles import assign_roles, force_against_crowd
 from marsad.kb.registry import Resources
@@ -76,12 +78,8 @@ def _definite(candidate: Candidate) -> bool:
     return word.startswith("ال") or word.startswith("لل")
 
 
-def _before(reference):  # type: ignore[no-untyped-def]
+def _before(reference: DateRange | None) -> DateRange | None:
     """An earlier happening with no date of its own: any day of the month before the report."""
-    from datetime import timedelta
-
-    from marsad.events.model import DateRange
-
     if reference is None or reference.latest is None:
         return reference
     return DateRange(reference.latest - timedelta(days=30), reference.latest, 3)

@@ -175,10 +175,3 @@ def _date_rank(candidate: Candidate) -> tuple[int, int, int]:
     return (precision, int(candidate.date_inherited), span)
 
 
-def _narrower(left: DateRange, right: DateRange) -> bool:
-    if None in (left.earliest, left.latest):
-        return False
-    if None in (right.earliest, right.latest):
-        return True
-    assert left.earliest and left.latest and right.earliest and right.latest
-    return (left.latest - left.earliest) < (right.latest - right.earliest)

@@ -62,7 +62,6 @@ DEFAULT_AGENT = {
     "sexual": "unidentified_armed_group",
     "disrupted": "military",
 }
-VIOLENT_FAMILIES = {"attack", "strike", "explosion", "clash", "abduction", "sexual", "territory"}
 CROWD_TEMPLATE = {"protest": "protesters", "riot": "rioters", "mob": "rioters"}
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import time
 from collections.abc import Iterable, Sequence
@@ -107,9 +106,3 @@ def write_records(records: Iterable[EventRecord], fmt: str, out: IO[str],
     if fmt == "geojson":
         return write_geojson(records, out)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-
-
-def to_text(records: Sequence[EventRecord], fmt: str) -> str:
-    buffer = io.StringIO()
-    write_records(records, fmt, buffer)
-    return buffer.getvalue()
