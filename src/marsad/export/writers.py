@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import time
 from collections.abc import Iterable, Sequence
@@ -106,3 +107,10 @@ def write_records(records: Iterable[EventRecord], fmt: str, out: IO[str],
     if fmt == "geojson":
         return write_geojson(records, out)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def to_text(records: Sequence[EventRecord], fmt: str) -> str:
+    """Records written in `fmt` to a string."""
+    buffer = io.StringIO()
+    write_records(records, fmt, buffer)
+    return buffer.getvalue()
