@@ -36,7 +36,8 @@ def build_events(document: Document, resources: Resources) -> Document:
             continue  # dated as background history
         candidate.context_countries = countries
         attach_place(document, candidate, resources, countries)
-        own_date = candidate.date is not None and not candidate.date_inherited
+        # A date the clause gives, even only the statement's ("أعلنت الشرطة صباح الخميس").
+        own_date = candidate.date is not None and candidate.date.surface is not None
         candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                               or own_date or candidate.place_named)
         if candidate.sentence > LEAD_SENTENCES and not own_date and _definite(candidate):
