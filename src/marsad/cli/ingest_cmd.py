@@ -7,18 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
+from marsad.cli.progress import progress_bar
 from marsad.cli.store_options import add_db_option
 from marsad.ingest import read_inputs
 from marsad.kb.registry import load_resources
@@ -38,14 +28,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.set_defaults(handler=run)
 
 
-class RateColumn(ProgressColumn):
-    """Articles per second."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("? art/s" if speed is None else f"{speed:.1f} art/s", style="cyan")
-
-
 def run(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     try:
@@ -58,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if args.published:
         items = (_dated(item, args.published) for item in items)
     total = count_inputs(args.paths)
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with store, Progress(*columns, console=console, disable=args.no_progress) as progress:
+    with store, progress_bar("ingest", console, args.no_progress) as progress:
         task = progress.add_task("ingest", total=total)
 
         def advance(outcome: Outcome) -> None:

@@ -7,18 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
+from marsad.cli.progress import progress_bar
 from marsad.cli.store_options import add_db_option
 from marsad.kb.registry import load_boilerplate
 from marsad.scale import ClusterError, RunSummary, StoreSink, open_client, run_corpus
@@ -46,17 +36,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.set_defaults(handler=run)
 
 
-class RateColumn(ProgressColumn):
-    """Articles and events per second."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        if not elapsed:
-            return Text("? art/s  ? ev/s", style="cyan")
-        return Text(f"{task.completed / elapsed:.1f} art/s  "
-                    f"{task.fields.get('events', 0) / elapsed:.1f} ev/s", style="cyan")
-
-
 def run(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     if args.batch_size < 1:
@@ -68,9 +47,7 @@ def run(args: argparse.Namespace) -> int:
         console.print(f"[red]error[/] {exc}", highlight=False)
         return 2
     items = read_raw(args.paths, load_boilerplate([Path(p) for p in args.kb]))
-    columns = (TextColumn("run"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with store, Progress(*columns, console=console, disable=args.no_progress) as progress:
+    with store, progress_bar("run", console, args.no_progress) as progress:
         task = progress.add_task("run", total=count_inputs(args.paths), events=0)
 
         def advance(outcomes: list[Outcome]) -> None:
