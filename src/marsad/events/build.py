@@ -19,7 +19,7 @@ from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
 from marsad.events.model import Candidate, DateRange
 from marsad.events.records import to_record
-from marsad.events.roles import assign_roles, force_against_crowd
+from marsad.events.roles import assign_roles, disrupter_first, force_against_crowd
 from marsad.kb.registry import Resources
 from marsad.resolve.places import context_countries
 
@@ -65,6 +65,8 @@ def build_events(document: Document, resources: Resources) -> Document:
             event.sub = battle_or_attack(event)
         if event.sub == "Excessive force against protesters":
             force_against_crowd(document, event, resources)
+        if event.sub == "Disrupted weapons use":
+            disrupter_first(document, event, resources)
     attach_claims(document, events, resources)
     document.events = [to_record(document, e, i, resources) for i, e in enumerate(events)]
     return document

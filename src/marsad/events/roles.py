@@ -63,6 +63,8 @@ DEFAULT_AGENT = {
     "disrupted": "military",
 }
 CROWD_TEMPLATE = {"protest": "protesters", "riot": "rioters", "mob": "rioters"}
+# Families where one side acts on the other (no side attacks itself).
+ONE_SIDED = {"attack", "explosion", "abduction", "strike", "sexual"}
 
 
 def assign_roles(document: Document, candidate: Candidate, resources: Resources) -> None:
@@ -143,6 +145,10 @@ def _pick(
             else:
                 pool = []
         actor1 = _nearest(pool, trigger.start)
+        if candidate.family in ONE_SIDED and any(_same(v, actor1) for v in victims):
+            # "the army announced that two soldiers were killed by a mine": the army is the
+            # victims' side, not the attacker
+            actor1 = None
     rest = [a for a in actors if a is not actor1 and not _same(a, actor1)]
     preferred = [a for a in rest if a in targets] or rest
     if candidate.family in ("protest",):
@@ -307,3 +313,20 @@ def force_against_crowd(document: Document, candidate: Candidate, resources: Res
         other = ActorRef(police, "", crowd.start, crowd.start, category="state") if police \
             else None
     candidate.actor1, candidate.actor2 = other, crowd
+
+
+def disrupter_first(document: Document, candidate: Candidate, resources: Resources) -> None:
+    """A bomb defused or a missile intercepted is coded with the force that stopped it as
+    actor1 and the side whose weapon it was as actor2 (by default the country's military)."""
+    first, second = candidate.actor1, candidate.actor2
+    if first is not None and first.category in ("state", "external"):
+        return
+    if second is not None and second.category in ("state", "external"):
+        candidate.actor1, candidate.actor2 = second, first
+        return
+    military = template_actor("military", _actor_country(document, candidate, resources),
+                              resources)
+    if military is not None:
+        at = candidate.trigger.start
+        candidate.actor1 = ActorRef(military, "", at, at, category="state")
+        candidate.actor2 = first

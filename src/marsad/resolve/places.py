@@ -38,8 +38,12 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
         places = [gazetteer.get(pid) for pid in mention.data.get("places", [])]
         if mention.data.get("ambiguous") and not mention.data.get("locative"):
             continue  # "صلاة المغرب"
-        if mention.data.get("locative") not in ("strong", "clitic"):
-            places = [p for p in places if p.kind == "country"]  # "المصرف المركزي" is no Markazi
+        locative = mention.data.get("locative")
+        if locative == "clitic":
+            # a ب on the word may be its own ("بيان إن" is no Yan'an): provinces and countries
+            places = [p for p in places if p.kind in MAJOR_KINDS]
+        elif locative != "strong":
+            places = [p for p in places if p.kind == "country"]  # "المصرف المركزي": no Markazi
         major = [p for p in places if _major(p)]
         codes = {p.country_code for p in major}
         if len(codes) == 1:
