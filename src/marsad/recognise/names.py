@@ -16,6 +16,7 @@ def find_names(
     names: TokenTrie,
     locatives: frozenset[str] = frozenset(),
     weak_locatives: frozenset[str] = frozenset(),
+    settlements: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     mentions: list[Mention] = []
     for match in names.find(document.tokens, document.text):
@@ -37,8 +38,8 @@ def find_names(
                     "places": [e.key for e in match.entries if e.kind == "place"],
                     "token_first": match.first,
                     "token_last": match.last,
-                    "locative": _locative(document, match.first, match.start, locatives,
-                                          weak_locatives),
+                    "locative": _locative(document, match, locatives, weak_locatives,
+                                          settlements),
                     "words": match.last - match.first + 1,
                 },
             )
@@ -46,15 +47,18 @@ def find_names(
     return mentions
 
 
-def _locative(document: Document, first: int, start: int, locatives: frozenset[str],
-              weak_locatives: frozenset[str]) -> str:
-    """How the name is introduced as a place: "strong" ("في مدينة البصرة", "قرب البصرة"),
-    "clitic" ("بالبصرة"; the ب may also belong to the word: "بيان"), "weak" ("من البصرة")
-    or not at all ("")."""
+def _locative(document: Document, match: Match, locatives: frozenset[str],
+              weak_locatives: frozenset[str], settlements: frozenset[str]) -> str:
+    """How the name is introduced as a place: "strong" ("في مدينة البصرة", "قرب البصرة",
+    "قضاء الرطبة"), "clitic" ("بالبصرة"; the ب may also belong to the word: "بيان"), "weak"
+    ("من البصرة") or not at all ("")."""
+    first, start = match.first, match.start
     token = document.tokens[first]
     proclitics = fold(document.text[token.start : start])
     if "ب" in proclitics:
-        return "clitic"  # "بالبصرة": strong only for places of the article's countries
+        return "clitic"
+    if match.last > first and (token.stem in settlements or token.norm in settlements):
+        return "strong"  # the name holds its own settlement noun  # "بالبصرة": strong only for places of the article's countries
     previous = document.tokens[first - 1].norm if first > 0 else ""
     if previous in locatives:
         return "strong"

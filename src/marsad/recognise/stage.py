@@ -15,7 +15,8 @@ def recognise(document: Document, resources: Resources) -> Document:
     normalised = document.normalised
     assert normalised is not None
     published = document.article.published
-    names = find_names(document, resources.names, resources.locatives, resources.weak_locatives)
+    names = find_names(document, resources.names, resources.locatives, resources.weak_locatives,
+                       resources.settlements)
     for mention in names:
         if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
             mention.data["ambiguous"] = True

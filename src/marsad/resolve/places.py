@@ -25,6 +25,7 @@ NEAR_GAP = 4  # characters between a "near" word and the place
 MAJOR_POPULATION = 100_000
 WORLD_CITY_POPULATION = 1_000_000
 CONTEXT_LIMIT = 3
+MINOR_SHARE = 4  # a context country counts at least a quarter of the first one's count
 MAJOR_KINDS = ("country", "admin1")
 
 
@@ -44,11 +45,18 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
             places = [p for p in places if p.kind in MAJOR_KINDS]
         elif locative != "strong":
             places = [p for p in places if p.kind == "country"]  # "المصرف المركزي": no Markazi
-        major = [p for p in places if _major(p)]
-        codes = {p.country_code for p in major}
-        if len(codes) == 1:
-            counts[codes.pop()] += 3 if major[0].kind == "country" else 2
-    return [code for code, _ in counts.most_common()]
+        country = next((p for p in places if p.kind == "country"), None)
+        if country is not None:
+            counts[country.country_code] += 3  # "لبنان", whatever towns share the name
+            continue
+        # a major place counts when its name is no other country's ("تازة" is also Iraqi)
+        codes = {p.country_code for p in places}
+        if len(codes) == 1 and any(_major(p) for p in places):
+            counts[codes.pop()] += 2
+    ranked = counts.most_common()
+    # A country named once beside one named throughout is a passing mention ("تازة" in a
+    # report from Kirkuk is no reason to read its places in Morocco).
+    return [code for code, count in ranked if count * MINOR_SHARE >= ranked[0][1]]
 
 
 def _major(place: Place) -> bool:
