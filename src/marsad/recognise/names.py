@@ -106,7 +106,7 @@ def unknown_places(
         if first in taken or tokens[first].is_number or not adjacent(token, tokens[first],
                                                                      document.text):
             continue
-        if _common(tokens[first].norm, stopwords):
+        if _common(tokens[first].norm, stopwords) or _not_a_name(tokens[first].norm):
             continue
         last = first
         if (first + 1 < len(tokens) and first + 1 not in taken
@@ -120,6 +120,11 @@ def unknown_places(
             "locative": "strong", "words": last - first + 1, "unknown": True,
         }))
     return found
+
+
+def _not_a_name(word: str) -> bool:
+    """"المدينة الرياضية", "مخيم للاجئين": an adjective or a prepositional phrase."""
+    return word.startswith("لل") or (word.startswith("ال") and word.endswith(("يه", "ية")))
 
 
 def _common(word: str, stopwords: frozenset[str]) -> bool:

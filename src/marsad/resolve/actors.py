@@ -44,9 +44,11 @@ def clause_actors(
     found: list[ActorRef] = []
     nationalities = document.of_kind("nationality")
     sources = [s for s in document.of_kind("source") if clause.start <= s.start < clause.end]
+    triggers = document.of_kind("trigger")
     for kind in ACTOR_KINDS:
         for mention in document.of_kind(kind):
-            if clause.start <= mention.start < clause.end and not _of_source(mention, sources):
+            if clause.start <= mention.start < clause.end and not _of_source(mention, sources) \
+                    and not _adjective_of_trigger(mention, triggers):
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)
                 if ref is not None:
                     found.append(ref)
@@ -60,6 +62,14 @@ def _of_source(mention: Mention, sources: list[Mention]) -> bool:
 
 
 SOURCE_GAP = 4
+_ARMED_ADJECTIVES = {"مسلح", "مسلحه", "مسلحا"}
+
+
+def _adjective_of_trigger(mention: Mention, triggers: list[Mention]) -> bool:
+    """"هجوم مسلح", "اعتداء مسلح": "armed" describes the attack, it names no one."""
+    if mention.kind != "force" or fold(mention.text).lstrip("و") not in _ARMED_ADJECTIVES:
+        return False
+    return any(0 <= mention.start - t.end <= 1 for t in triggers)
 
 
 def nationality_actor(
