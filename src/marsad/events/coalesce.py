@@ -164,14 +164,15 @@ def _detail(ref: PlaceRef) -> float:
 
 
 def _date_rank(candidate: Candidate) -> tuple[int, int, int]:
-    """Better dates first: a day or a night before a week before a month; the text's own
-    date before one guessed from the lead; then the narrower range."""
+    """Better dates first: a day or a night before a week before a month, a date guessed from
+    the lead counting one step vaguer than the text's own; then the narrower range."""
     date_range = candidate.date
     assert date_range is not None
     if date_range.earliest is None or date_range.latest is None:
         return (9, 1, 0)
     span = (date_range.latest - date_range.earliest).days
     precision = date_range.precision or (1 if span <= 1 else 2 if span <= 7 else 3)
-    return (precision, int(candidate.date_inherited), span)
+    inherited = int(candidate.date_inherited)
+    return (precision + inherited, inherited, span)
 
 
