@@ -7,6 +7,7 @@ from marsad.events.model import Candidate
 from marsad.text.normalise import fold
 
 STATE_LIKE = ("state", "external")
+TERRITORY_OBJECT_GAP = 45  # characters from "سيطر/استعاد" to the town taken
 
 
 def modifiers_near(document: Document, clause: Span) -> set[str]:
@@ -114,8 +115,10 @@ def _riot(candidate: Candidate, mods: set[str], words: set[str]) -> str:
 def _territory(candidate: Candidate, mods: set[str], words: set[str]) -> str | None:
     """Only armed actors take territory; a crowd retaking a building is not a territory event."""
     actor1 = candidate.actor1.category if candidate.actor1 else None
-    if not candidate.place_in_clause:
+    if not candidate.place_in_clause or candidate.place is None:
         return None  # territory is a named town or area, not "the building"
+    if not 0 <= candidate.place.start - candidate.trigger.end <= TERRITORY_OBJECT_GAP:
+        return None  # what was taken follows the verb: "استعادة رواتب الموظفين" is no town
     if actor1 in STATE_LIKE:
         return "Government regains territory"
     if actor1 == "armed":
