@@ -33,7 +33,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     blockers = [w for w in document.of_kind("word") if w.key == "not_after"]
     triggers = [t for t in document.of_kind("trigger")
                 if not any(n.start <= t.start < n.end for n in names)
-                and not any(0 <= t.start - b.end <= 2 for b in blockers)]
+                and not any(_governs(document.text, b, t) for b in blockers)]
     for index, sentence in enumerate(document.sentences):
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
         if not in_sentence:
@@ -64,6 +64,16 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                     )
                 )
     return candidates
+
+
+BLOCKER_GAP = 12  # "وقف دائم لإطلاق النار": one word may come between
+
+
+def _governs(text: str, blocker: Mention, trigger: Mention) -> bool:
+    gap = trigger.start - blocker.end
+    # words between, a proclitic written on the trigger not counted ("دائم ل|إطلاق")
+    between = [w for w in text[blocker.end : trigger.start].split() if len(w) > 2]
+    return 0 <= gap <= BLOCKER_GAP and len(between) <= 1
 
 
 def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, bool]]:
