@@ -43,7 +43,11 @@ def clause_actors(
     """Every actor the clause names, in text order."""
     found: list[ActorRef] = []
     nationalities = document.of_kind("nationality")
-    sources = [s for s in document.of_kind("source") if clause.start <= s.start < clause.end]
+    named = [m for kind in ACTOR_KINDS for m in document.of_kind(kind)
+             if clause.start <= m.start < clause.end]
+    # A source that is itself a force ("قوات الجيش ومسلحي فانو") takes no affiliation after it.
+    sources = [s for s in document.of_kind("source") if clause.start <= s.start < clause.end
+               and not any(m.start <= s.start < m.end for m in named)]
     triggers = document.of_kind("trigger")
     for kind in ACTOR_KINDS:
         for mention in document.of_kind(kind):
