@@ -49,9 +49,9 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
         if country is not None:
             counts[country.country_code] += 3  # "لبنان", whatever towns share the name
             continue
-        # a major place counts when its name is no other country's ("تازة" is also Iraqi)
-        codes = {p.country_code for p in places}
-        if len(codes) == 1 and any(_major(p) for p in places):
+        # a major place counts when no major place elsewhere shares its name
+        codes = {p.country_code for p in places if _major(p)}
+        if len(codes) == 1:
             counts[codes.pop()] += 2
     ranked = counts.most_common()
     # A country named once beside one named throughout is a passing mention ("تازة" in a
