@@ -128,3 +128,27 @@ def test_evidence_spans_slice_the_text(resources) -> None:  # type: ignore[no-un
     for span in record.evidence:
         assert 0 <= span.start < span.end <= len(text)
     assert "اختطف" in text[record.evidence[0].start : record.evidence[0].end]
+
+
+def test_a_ceasefire_is_no_shooting(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("انتهت جولة المحادثات في جنيف أمس دون اتفاق نهائي على وقف دائم لإطلاق النار.",
+                  resources)
+    assert all(r.event_type != "Violence against civilians" for r in records)
+    assert all(r.sub_event_type != "Attack" for r in records)
+
+
+def test_armed_attack_names_no_second_armed_group(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل 11 شخصاً، مساء أمس، بهجوم مسلح على موقع للتعدين في ولاية زمفارا "
+                      "شمال نيجيريا.", resources))
+    assert record.sub_event_type == "Attack"
+    assert record.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert record.actor2 != "Unidentified Armed Group (Nigeria)"
+    assert record.fatalities == 11
+
+
+def test_soldiers_killed_by_a_mine_are_not_the_attackers(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أعلن الجيش المالي أن جنديين لقيا حتفهما، أمس الاثنين، في انفجار لغم أرضي "
+                      "استهدف آليتهم قرب مدينة غاو.", resources))
+    assert record.sub_event_type == "Remote explosive/landmine/IED"
+    assert record.actor1 != "Military Forces of Mali"
+    assert record.actor2 == "Military Forces of Mali"

@@ -165,6 +165,7 @@ def test_table(
         "قال رمضان قديروف",  # a name, not the month
         "قتل 4193 شخصاً",  # a count, not a year
         "ذهب إلى المدرسة",
+        "وقع الهجوم قبل ثلاثة أيام من لقاء القادة",  # before another happening, not today
     ],
 )
 def test_no_date(rec: DateRecogniser, sentence: str) -> None:

@@ -10,6 +10,7 @@ by state forces; a protest is by protesters).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from marsad.document import Document, Span
@@ -72,7 +73,7 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     on_date = candidate.date.latest if candidate.date else document.article.published
     actors = clause_actors(document, candidate.clause, resources, country, on_date)
     nationality = _nationality_agent(document, candidate, resources)
-    actor1, actor2 = _pick(document, candidate, actors)
+    actor1, actor2 = _pick(document, candidate, actors, resources.victim_verbs)
     if nationality is not None and (actor1 is None or actor1.start > nationality.start
                                     or actor1.category != "state"):
         actor2 = actor2 if actor2 is not None and actor2 is not actor1 else (
@@ -117,13 +118,14 @@ def _actor_country(document: Document, candidate: Candidate, resources: Resource
 
 
 def _pick(
-    document: Document, candidate: Candidate, actors: list[ActorRef]
+    document: Document, candidate: Candidate, actors: list[ActorRef],
+    victim_verbs: frozenset[str] = frozenset(),
 ) -> tuple[ActorRef | None, ActorRef | None]:
     if not actors:
         return None, None
     trigger = candidate.trigger
     agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)]
-    victims = [a for a in actors if a not in agents and _victim(document, a)]
+    victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)]
     targets = [a for a in actors
                if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE))]
     allowed = AGENTS_BY_TRIGGER.get(trigger.key) or AGENTS.get(candidate.family)
@@ -200,7 +202,8 @@ def _perpetrator(
         named = [a for a in clause_actors(document, scope, resources, country, on_date)
                  if a.category in allowed and a.actor is not None
                  and (a.actor.template is None or a.category != "armed")
-                 and not _victim(document, a) and not _marked(document, a, _TARGET_BEFORE)]
+                 and not _victim(document, a, resources.victim_verbs)
+                 and not _marked(document, a, _TARGET_BEFORE)]
         if named:
             return named[0]
     return None
@@ -255,14 +258,30 @@ def _nationality_agent(
     return None
 
 
-def _victim(document: Document, actor: ActorRef) -> bool:
-    """Named right after a casualty word: "مقتل جنديين", "إصابة ثلاثة مدنيين"."""
+def _victim(document: Document, actor: ActorRef,
+            victim_verbs: frozenset[str] = frozenset()) -> bool:
+    """Named right after a casualty word ("مقتل جنديين", "إصابة ثلاثة مدنيين") or right
+    before an intransitive one ("جنديين لقيا حتفهما")."""
+    if victim_verbs and _next_word(document, actor.end) in victim_verbs:
+        return True
     for word in document.of_kind("word"):
         if word.key in ("killed", "injured") and 0 <= actor.start - word.end <= 20:
             between = document.text[word.end : actor.start]
             if not any(ch in between for ch in ".،,؛:"):
                 return True
     return False
+
+
+VICTIM_BEFORE_GAP = 3
+
+
+def _next_word(document: Document, offset: int) -> str:
+    """The folded word starting within a few characters after `offset`, without و/ف."""
+    index = bisect_left(document.tokens, offset, key=lambda t: t.start)
+    if index >= len(document.tokens) or document.tokens[index].start - offset > VICTIM_BEFORE_GAP:
+        return ""
+    word = document.tokens[index].norm
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
 def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:

@@ -50,6 +50,7 @@ class Resources:
     stopwords: frozenset[str]  # common words that are not place names
     ambiguous_places: frozenset[tuple[str, ...]]  # place names that are also common words
     settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
+    victim_verbs: frozenset[str]  # folded verbs whose subject is a victim: لقي, أصيبوا
     skeletons: SkeletonIndex
     stances: CueSet  # asserts, denies, unconfirmed, attribution
     source_nouns: CueSet
@@ -92,6 +93,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         locatives=frozenset(fold(w) for w in events.get("locative", [])),
         weak_locatives=frozenset(fold(w) for w in events.get("locative_weak", [])),
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
+        victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
         skeletons=SkeletonIndex(gazetteer.places.values()),
         stances=CueSet.compile(
             "stance", {k: sources[k] for k in ("asserts", "attribution", "denies", "unconfirmed")}

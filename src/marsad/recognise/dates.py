@@ -44,6 +44,7 @@ from marsad.recognise.numbers import load_yaml_documents, original_span, package
 from marsad.text.normalise import NormalisedText, fold
 
 _GRACE = timedelta(days=7)
+_OTHER_EVENT = re.compile(r"\s+من\s+(?!الان|الآن)")
 _CLITIC = r"(?<!\w)(?:[وف]?[بل]?)"
 _END = r"(?!\w)"
 _MARKERS = ("past", "current", "next")
@@ -552,6 +553,8 @@ class DateRecogniser:
         return _hijri_range("hijri", hyear, month, first_day, days, True)
 
     def _ago(self, m: re.Match[str], p: date | None) -> Resolved:
+        if _OTHER_EVENT.match(m.string, m.end()):
+            return None  # "قبل ثلاثة أيام من لقاء القادة": before another happening, not today
         if p is None:
             return "ago", None, None, False
         unit, count = self.v.ago_units[m["u"] or m["u2"] or m["u3"]]

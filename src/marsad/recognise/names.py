@@ -56,9 +56,9 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     token = document.tokens[first]
     proclitics = fold(document.text[token.start : start])
     if "ب" in proclitics:
-        return "clitic"
+        return "clitic"  # "بالبصرة": strong only for places of the article's countries
     if match.last > first and (token.stem in settlements or token.norm in settlements):
-        return "strong"  # the name holds its own settlement noun  # "بالبصرة": strong only for places of the article's countries
+        return "strong"  # the name holds its own settlement noun
     previous = document.tokens[first - 1].norm if first > 0 else ""
     if previous in locatives:
         return "strong"
