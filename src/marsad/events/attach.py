@@ -107,6 +107,7 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
         # dated by it, weakly, so that a date of its own found elsewhere wins.
         mention = _nearest_in(document.of_kind("date"), spans, candidate.trigger.start)
         from_statement = mention is not None
+    bound = from_statement and mention is not None and statement_date(document, mention)
     if mention is None:
         return True
     if candidate.subordinate and not candidate.clause.start <= mention.start < candidate.clause.end:
@@ -126,6 +127,7 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     candidate.date = DateRange(earliest, latest, mention.data.get("precision"), mention.text,
                                mention.start)
     candidate.date_inherited = from_statement
+    candidate.date_bound = bound
     return True
 
 
@@ -153,11 +155,13 @@ STATEMENT_GAP = 60
 def statement_date(document: Document, mention: Mention) -> bool:
     """"أفاد متحدث، اليوم الثلاثاء، بأن مسلحين هاجموا": the date of the statement, not of
     what it reports (a date right after a speech verb, with no trigger in between)."""
-    for cue in document.of_kind("stance"):
-        if cue.key == "asserts" and 0 <= mention.start - cue.end <= STATEMENT_GAP:
-            between = (cue.end, mention.start)
-            return not any(between[0] <= t.start < between[1] for t in document.of_kind("trigger"))
-    return False
+    sentence = document.sentences[document.sentence_index(mention.start)]
+    cues = [c for c in document.of_kind("stance") if c.key == "asserts"
+            and sentence.start <= c.start and 0 <= mention.start - c.end <= STATEMENT_GAP]
+    if not cues:
+        return False
+    between = (max(c.end for c in cues), mention.start)  # the nearest speech verb
+    return not any(between[0] <= t.start < between[1] for t in document.of_kind("trigger"))
 
 
 def default_date(document: Document, lead: DateRange | None) -> DateRange | None:

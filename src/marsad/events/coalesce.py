@@ -68,7 +68,11 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
         return False
     # A date taken from the lead or the report is only a guess: allow it a day either side.
     slack = 1 if left.date_inherited or right.date_inherited else 0
-    if not _dates_overlap(left.date, right.date, slack):
+    if left.date_bound != right.date_bound:
+        bound, other = (left, right) if left.date_bound else (right, left)
+        if not _before_statement(other.date, bound.date, int(other.date_inherited)):
+            return False
+    elif not _dates_overlap(left.date, right.date, slack):
         return False
     # Actors do not veto a merge inside one article: a clause's reading of who acted is too
     # noisy (the group claiming an attack, the forces reporting it). Across articles the
@@ -76,6 +80,22 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     both_placed = left.place_in_clause and right.place_in_clause
     return not (both_placed and left.place and right.place
                 and not _places_compatible(left.place, right.place))
+
+
+STATEMENT_LAG_DAYS = 3
+
+
+def _before_statement(event: DateRange | None, statement: DateRange | None,
+                      slack_days: int = 0) -> bool:
+    """A date given only by the statement bounds the happening from above: it happened on
+    that day or in the few days before, never after ("announced last week" is not today's)."""
+    if event is None or statement is None or None in (event.earliest, statement.earliest):
+        return True
+    assert event.earliest and event.latest and statement.earliest and statement.latest
+    lag = timedelta(days=STATEMENT_LAG_DAYS)
+    slack = timedelta(days=slack_days)  # the other's date may be a guess from the lead
+    return (event.earliest - slack <= statement.latest
+            and event.latest >= statement.earliest - lag)
 
 
 def _dates_overlap(left: DateRange | None, right: DateRange | None, slack_days: int = 0) -> bool:
@@ -125,6 +145,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.date is None or _date_rank(other) < _date_rank(target)
     ):
         target.date, target.date_inherited = other.date, other.date_inherited
+        target.date_bound = other.date_bound
     for attribute in ("actor1", "actor2"):
         mine, theirs = getattr(target, attribute), getattr(other, attribute)
         if _better_actor(mine, theirs, attribute == "actor1"):

@@ -77,6 +77,7 @@ class Candidate:
     anchored: bool = True  # has its own date or place, or stands in the lead
     context_countries: list[str] = field(default_factory=list)  # the article's, main first
     date_inherited: bool = False  # the date came from the lead or the report, not the clause
+    date_bound: bool = False  # the date is the statement's: the happening was on or before it
     country: str | None = None  # ISO code, when known without a place
     date: DateRange | None = None
     fatalities: int | None = None
