@@ -267,7 +267,9 @@ def _victim(document: Document, actor: ActorRef,
     for word in document.of_kind("word"):
         if word.key in ("killed", "injured") and 0 <= actor.start - word.end <= 20:
             between = document.text[word.end : actor.start]
-            if not any(ch in between for ch in ".،,؛:"):
+            # "ثمانية قتلى في هجوم لمتمردي X": X comes after another trigger, as its agent
+            if not any(ch in between for ch in ".،,؛:") and not any(
+                    word.end <= t.start < actor.start for t in document.of_kind("trigger")):
                 return True
     return False
 
