@@ -35,7 +35,10 @@ def attach_place(
     sentence = document.sentences[candidate.sentence]
     context_ids: list[str] = []
     best: PlaceRef | None = None
-    for span in (candidate.clause, Span(sentence.start, sentence.end)):
+    spans = [candidate.clause, Span(sentence.start, sentence.end)]
+    if candidate.segment is not None:
+        spans.insert(0, candidate.segment)
+    for span in spans:
         refs = []
         for mention in document.of_kind("place"):
             if span.start <= mention.start < span.end and not _dateline(document.text, mention):

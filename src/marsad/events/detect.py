@@ -44,6 +44,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
                     and not (index > 0 and _present_tense(t))]
             chosen = _choose(kept, resources, document)
+            segments = _segments(chosen, kept, resources, clause)
+            chosen += [t for t in kept if t.start in segments and t not in chosen]
             main_found = main_found or (bool(chosen) and not subordinate)
             # "أحبط الفريق محاولة تفجير بعد أن فكك عبوة": with no happening in the main
             # clause, the "after" clause tells the sentence's own happening.
@@ -61,6 +63,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                         subordinate=subordinate,
                         evidence=[Span(sentence.start, sentence.end)],
                         sentences={index},
+                        segment=segments.get(trigger.start),
                     )
                 )
     return candidates
@@ -74,6 +77,30 @@ def _governs(text: str, blocker: Mention, trigger: Mention) -> bool:
     # words between, a proclitic written on the trigger not counted ("دائم ل|إطلاق")
     between = [w for w in text[blocker.end : trigger.start].split() if len(w) > 2]
     return 0 <= gap <= BLOCKER_GAP and len(between) <= 1
+
+
+SEGMENT_MIN_GAP = 20  # characters between two uses of the verb for them to be two happenings
+
+
+def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, clause: Span
+              ) -> dict[int, Span]:
+    """A clause that repeats the main verb ("قصف ... وقصف ...") may tell one happening per
+    place: each use of the verb gets the stretch of text up to the next one."""
+    if not chosen:
+        return {}
+    infos = resources.trigger_info
+    family = infos[chosen[0].key].family
+    same = [t for t in kept if infos[t.key].family == family and infos[t.key].strength == "strong"]
+    same.sort(key=lambda t: t.start)
+    uses: list[Mention] = []
+    for trigger in same:
+        if not uses or trigger.start - uses[-1].end >= SEGMENT_MIN_GAP:
+            uses.append(trigger)
+    if len(uses) < 2:
+        return {}
+    ends = [t.start for t in uses[1:]] + [clause.end]
+    starts = [clause.start] + [t.start for t in uses[1:]]
+    return {t.start: Span(a, b) for t, a, b in zip(uses, starts, ends, strict=True)}
 
 
 def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, bool]]:

@@ -68,6 +68,9 @@ class Candidate:
     sentence: int
     clause: Span
     strength: str = "strong"
+    # the part of the clause that belongs to this trigger when the clause repeats the verb
+    # for another place ("قصف أرضاً شرق الزيتون، وقصف بصواريخ أرضاً شرق رفح")
+    segment: Span | None = None
     subordinate: bool = False  # read from an "after they ..." clause: an earlier happening
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
