@@ -152,3 +152,29 @@ def test_soldiers_killed_by_a_mine_are_not_the_attackers(resources) -> None:  # 
     assert record.sub_event_type == "Remote explosive/landmine/IED"
     assert record.actor1 != "Military Forces of Mali"
     assert record.actor2 == "Military Forces of Mali"
+
+
+def test_one_protest_per_listed_city(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("تظاهر المئات، مساء الجمعة، في القاهرة والسويس للمطالبة برحيل الحكومة.",
+                  resources, published=date(2019, 9, 21))
+    places = sorted(r.location or "" for r in records)
+    assert len(records) == 2, places
+    assert all(r.sub_event_type == "Peaceful protest" for r in records)
+    assert any("Cairo" in p for p in places) and any("Suez" in p for p in places)
+
+
+def test_listed_places_that_speak_are_not_split(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قالت منظمة طبية إن جنوداً اغتصبوا نساء في إقليم تيغراي، وأديس أبابا وأسمرة "
+                  "تنفيان ذلك.", resources)
+    assert len(records) <= 1
+
+
+def test_repeated_verb_for_another_town_is_another_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قصفت طائرات حربية روسية، فجر اليوم، مواقع في مدينة سراقب بريف إدلب، وقصفت "
+                  "بالصواريخ أيضاً منازل في مدينة جسر الشغور غربي المحافظة.", resources)
+    places = sorted(r.location or "" for r in records)
+    assert len(records) == 2, places
+    assert any("Saraqib" in p for p in places) and any("Shugh" in p for p in places)
+    by_place = {r.location: r for r in records}
+    assert by_place["Saraqib"].sub_event_type == "Air/drone strike"  # warplanes in its clause
+    assert all(r.actor1 == "Military Forces of Russia" for r in records)

@@ -14,6 +14,7 @@ from marsad.document import Document, Mention, Span
 from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.kb.registry import Resources
 from marsad.resolve.places import detail, place_ref, resolve_mention
+from marsad.text.normalise import fold
 
 DATELINE_CHARS = 200
 FIGURE_WINDOW = 30  # characters between a casualty word and its number
@@ -35,6 +36,7 @@ def attach_place(
     sentence = document.sentences[candidate.sentence]
     context_ids: list[str] = []
     best: PlaceRef | None = None
+    refs_seen: list[PlaceRef] = []
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
     if candidate.segment is not None:
         spans.insert(0, candidate.segment)
@@ -47,18 +49,46 @@ def attach_place(
                 if place is not None:
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
-            best = min(refs, key=lambda r: (_tier(r, countries), detail(r.place),
+            # "في مدينة جاسم بريف درعا": the place named outright before the reference point
+            best = min(refs, key=lambda r: (_tier(r, countries), detail(r.place), r.precision,
                                             abs(r.start - candidate.trigger.start)))
+            refs_seen = refs
             break
     if best is not None and best.place.kind == "country" and countries \
             and best.place.country_code != countries[0]:
         best = None  # "near the Algerian border": another country named in passing
     candidate.place = best
+    candidate.place_list = _place_list(document, best, refs_seen) if best is not None else []
     candidate.place_in_clause = best is not None
     candidate.place_named = best is not None or any(
         candidate.clause.start <= m.start < candidate.clause.end
         for m in document.of_kind("place") if m.data.get("unknown")
     )
+
+
+_LIST_GLUE = re.compile(r"^\s*(?:[،,]\s*)?(?:و|او|أو)?\s*$")
+LIST_DETAIL = 4  # towns, districts and neighbourhoods; provinces and countries are not split
+
+
+def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """"تظاهرات في القاهرة والسويس والإسكندرية": the places listed with the chosen one, each
+    of which ACLED codes as its own event (one record per location)."""
+    ordered = sorted(refs, key=lambda r: r.start)
+    runs: list[list[PlaceRef]] = [[]]
+    for ref in ordered:
+        run = runs[-1]
+        if run and not _LIST_GLUE.match(fold(document.text[run[-1].end : ref.start])):
+            runs.append([])
+        runs[-1].append(ref)
+    introduced = {m.start for m in document.of_kind("place")
+                  if m.data.get("locative") in ("strong", "clitic")}
+    for run in runs:
+        # a list introduced as places ("في القاهرة والسويس"), not "أديس أبابا وأسمرة تنفيان"
+        if best in run and len(run) > 1 and run[0].start in introduced:
+            distinct = [r for r in run if detail(r.place) <= LIST_DETAIL]
+            if len(distinct) == len(run) and len({r.place.id for r in run}) == len(run):
+                return [r for r in run if r is not best]
+    return []
 
 
 def lead_place(document: Document, resources: Resources, countries: list[str]) -> PlaceRef | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from marsad.document import Document
@@ -17,7 +18,7 @@ from marsad.events.claims import attach_claims
 from marsad.events.classify import battle_or_attack, classify
 from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
-from marsad.events.model import Candidate, DateRange
+from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.events.records import to_record
 from marsad.events.roles import assign_roles, disrupter_first, force_against_crowd
 from marsad.kb.registry import Resources
@@ -31,31 +32,14 @@ def build_events(document: Document, resources: Resources) -> Document:
     main_place = lead_place(document, resources, countries)
     main_date = lead_date(document)
     kept: list[Candidate] = []
-    for candidate in detect(document, resources):
-        if not attach_date(document, candidate):
+    for found in detect(document, resources):
+        if not attach_date(document, found):
             continue  # dated as background history
-        candidate.context_countries = countries
-        attach_place(document, candidate, resources, countries)
-        # A date the clause gives, even only the statement's ("أعلنت الشرطة صباح الخميس").
-        own_date = candidate.date is not None and candidate.date.surface is not None
-        candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
-                              or own_date or candidate.place_named)
-        if candidate.sentence > LEAD_SENTENCES and not own_date and _definite(candidate):
-            candidate.anchored = False  # "the strike", "the attack": refers back
-        if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
-            # A killing mentioned in passing stands alone only with its own place.
-            candidate.anchored = candidate.place_in_clause and candidate.subordinate
-        if candidate.place is None:
-            candidate.place = main_place
-            candidate.country = countries[0] if countries else None
-        if candidate.date is None and not candidate.subordinate:
-            candidate.date = default_date(document, main_date)
-            candidate.date_inherited = True
-        assign_roles(document, candidate, resources)
-        if not classify(document, candidate):
-            continue
-        attach_figures(document, candidate)
-        kept.append(candidate)
+        found.context_countries = countries
+        attach_place(document, found, resources, countries)
+        for candidate in [found, *_per_listed_place(found)]:
+            if _keep(document, candidate, resources, countries, main_place, main_date):
+                kept.append(candidate)
     events = coalesce(kept)
     for event in events:
         if event.date is None:
@@ -70,6 +54,39 @@ def build_events(document: Document, resources: Resources) -> Document:
     attach_claims(document, events, resources)
     document.events = [to_record(document, e, i, resources) for i, e in enumerate(events)]
     return document
+
+
+def _keep(document: Document, candidate: Candidate, resources: Resources, countries: list[str],
+          main_place: PlaceRef | None, main_date: DateRange | None) -> bool:
+    """Complete a candidate (anchoring, defaults, roles, type, figures); False when it is no
+    event of its family after all."""
+    # A date the clause gives, even only the statement's ("أعلنت الشرطة صباح الخميس").
+    own_date = candidate.date is not None and candidate.date.surface is not None
+    candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
+                          or own_date or candidate.place_named)
+    if candidate.sentence > LEAD_SENTENCES and not own_date and _definite(candidate):
+        candidate.anchored = False  # "the strike", "the attack": refers back
+    if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
+        # A killing mentioned in passing stands alone only with its own place.
+        candidate.anchored = candidate.place_in_clause and candidate.subordinate
+    if candidate.place is None:
+        candidate.place = main_place
+        candidate.country = countries[0] if countries else None
+    if candidate.date is None and not candidate.subordinate:
+        candidate.date = default_date(document, main_date)
+        candidate.date_inherited = True
+    assign_roles(document, candidate, resources)
+    if not classify(document, candidate):
+        return False
+    attach_figures(document, candidate)
+    return True
+
+
+def _per_listed_place(candidate: Candidate) -> list[Candidate]:
+    """One more candidate for each other place listed with the candidate's own."""
+    return [replace(candidate, place=ref, place_list=[], claims=[],
+                    evidence=list(candidate.evidence), sentences=set(candidate.sentences))
+            for ref in candidate.place_list]
 
 
 def _definite(candidate: Candidate) -> bool:

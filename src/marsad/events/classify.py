@@ -19,11 +19,12 @@ def classify(document: Document, candidate: Candidate) -> bool:
     when the candidate turns out not to be an event of its family."""
     if candidate.family == "none":
         return False
-    mods = modifiers_near(document, candidate.clause)
+    scope = candidate.segment or candidate.clause  # a repeated verb's own stretch of text
+    mods = modifiers_near(document, scope)
     refine = _REFINERS.get(candidate.family)
     if refine is None:
         return True
-    sub = refine(candidate, mods, _clause_words(document, candidate.clause))
+    sub = refine(candidate, mods, _clause_words(document, scope))
     if sub is None:
         return False
     candidate.sub = sub
@@ -127,6 +128,7 @@ def _territory(candidate: Candidate, mods: set[str], words: set[str]) -> str | N
 
 
 _INTERCEPTION = ("اعترض", "اعتراض", "اسقط", "اسقاط", "تصدت", "تصدي")
+_DEFUSING = ("تفكيك", "فكك")
 
 
 def _disrupted(candidate: Candidate, mods: set[str], words: set[str]) -> str | None:
@@ -135,6 +137,8 @@ def _disrupted(candidate: Candidate, mods: set[str], words: set[str]) -> str | N
     word = word.lstrip("وف")
     if word.startswith(_INTERCEPTION) and not {"air", "artillery"} & mods:
         return None
+    if word.startswith(_DEFUSING) and "ied" not in mods:
+        return None  # "تفكيك خلية إرهابية" dismantles a cell (arrests), not a bomb
     return candidate.sub
 
 

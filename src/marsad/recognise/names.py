@@ -60,12 +60,14 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     if match.last > first and (token.stem in settlements or token.norm in settlements):
         return "strong"  # the name holds its own settlement noun
     previous = document.tokens[first - 1].norm if first > 0 else ""
-    if previous in locatives:
+    # "وفي البصرة", "بريف إدلب": a conjunction or preposition written on the locative
+    if previous in locatives or (previous[:1] in _PROCLITICS and previous[1:] in locatives):
         return "strong"
     return "weak" if previous in weak_locatives else ""
 
 
 _ADJECTIVE_ENDINGS = ("يه", "ية", "ي")
+_PROCLITICS = ("و", "ف", "ب", "ل")
 
 
 def _agrees(document: Document, match: Match, entry: Entry) -> bool:

@@ -49,10 +49,13 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
         if country is not None:
             counts[country.country_code] += 3  # "لبنان", whatever towns share the name
             continue
-        # a major place counts when no major place elsewhere shares its name
+        # a major place counts when no major place elsewhere shares its name; a town
+        # introduced as a place ("في مدينة سراقب") when its name is one country's only
         codes = {p.country_code for p in places if _major(p)}
         if len(codes) == 1:
             counts[codes.pop()] += 2
+        elif not codes and locative == "strong" and len({p.country_code for p in places}) == 1:
+            counts[places[0].country_code] += 1
     ranked = counts.most_common()
     # A country named once beside one named throughout is a passing mention ("تازة" in a
     # report from Kirkuk is no reason to read its places in Morocco).
