@@ -19,6 +19,7 @@ from marsad.text.normalise import fold
 DATELINE_CHARS = 200
 FIGURE_WINDOW = 30  # characters between a casualty word and its number
 BACKGROUND_DAYS = 30
+WEAK_PENALTY = 1.5  # "74 كم من مدينة البصرة": a place after من ranks as a vaguer one
 
 
 def _nearest_in(mentions: list[Mention], spans: list[Span], position: int) -> Mention | None:
@@ -50,8 +51,12 @@ def attach_place(
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
-            best = min(refs, key=lambda r: (_tier(r, countries), detail(r.place), r.precision,
-                                            abs(r.start - candidate.trigger.start)))
+            weak = {m.start for m in document.of_kind("place")
+                    if m.data.get("locative") == "weak"}
+            best = min(refs, key=lambda r: (_tier(r, countries),
+                                            detail(r.place) + (WEAK_PENALTY if r.start in weak
+                                                               else 0.0),
+                                            r.precision, abs(r.start - candidate.trigger.start)))
             refs_seen = refs
             break
     if best is not None and best.place.kind == "country" and countries \

@@ -57,13 +57,15 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     proclitics = fold(document.text[token.start : start])
     if "ب" in proclitics:
         return "clitic"  # "بالبصرة": strong only for places of the article's countries
+    previous = document.tokens[first - 1].norm if first > 0 else ""
+    if previous in weak_locatives:
+        return "weak"  # "74 كم من مدينة البصرة": a reference point, not where it happened
     if match.last > first and (token.stem in settlements or token.norm in settlements):
         return "strong"  # the name holds its own settlement noun
-    previous = document.tokens[first - 1].norm if first > 0 else ""
     # "وفي البصرة", "بريف إدلب": a conjunction or preposition written on the locative
     if previous in locatives or (previous[:1] in _PROCLITICS and previous[1:] in locatives):
         return "strong"
-    return "weak" if previous in weak_locatives else ""
+    return ""
 
 
 _ADJECTIVE_ENDINGS = ("يه", "ية", "ي")
