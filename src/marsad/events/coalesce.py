@@ -57,7 +57,11 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
             "Battles", "Violence against civilians"
         }
     if a in CROWD_TYPES and b in CROWD_TYPES:
-        return True
+        # a crowd's rioting and the force used on a crowd, each told with its own verb,
+        # are coded apart (rioters burn a building; the police killed a sit-in's protester)
+        return not ({left.sub, right.sub} == {"Violent demonstration",
+                                               "Excessive force against protesters"}
+                    and left.strength == right.strength == "strong")
     # Looting and burning by rioters belong to the riot.
     subs = {left.sub, right.sub}
     return bool({a, b} & CROWD_TYPES) and "Looting/property destruction" in subs
