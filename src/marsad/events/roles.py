@@ -22,6 +22,8 @@ from marsad.text.normalise import fold
 _AGENT_BEFORE = re.compile(
     r"(?:علي يد|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)"
     r"\s*\S*\s*$"
+    # "بهجوم لـ«الشباب»", "في هجوم لمتمردي X": the attack's genitive with ل is its author
+    r"|(?:هجوم|هجمات|اعتداء|اعتداءات|كمين|تفجير|غاره|غارات)\s+ل\S*\s*[\"«]?\s*$"
 )
 _TARGET_BEFORE = re.compile(
     r"(?:(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?|(?:تابع\S*|مقر\S*|مواقع|موقع\S*|معسكر\S*"
@@ -98,7 +100,10 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     if candidate.family in PERPETRATOR_FAMILIES and (actor1 is None or actor1.actor is None
                                                      or (actor1.actor.template is not None
                                                      and actor1.category == "armed")):
-        actor1 = _perpetrator(document, candidate, resources, country, on_date) or actor1
+        # "خطف مسلحون": gunmen the clause itself names are only given a name by a claim
+        named_in_clause = actor1 is not None and actor1.surface != ""
+        actor1 = _perpetrator(document, candidate, resources, country, on_date,
+                              lead=not named_in_clause) or actor1
     if actor1 is None and candidate.family in DEFAULT_AGENT:
         default = template_actor(DEFAULT_AGENT[candidate.family], country, resources)
         if default is not None:
@@ -182,20 +187,25 @@ PERPETRATOR_FAMILIES = {"attack", "explosion", "abduction", "strike", "clash"}
 PERPETRATOR_CATEGORIES = {"strike": ("state", "external")}
 PERPETRATOR_BY_TRIGGER = {"shelling": ("armed", "state", "external")}
 LEAD_SENTENCES = 3
+CLAIM_REACH = 2  # sentences between a claim of responsibility and the happening it claims
 
 
 def _perpetrator(
     document: Document, candidate: Candidate, resources: Resources, country: str | None,
-    on_date: date | None,
+    on_date: date | None, lead: bool = True,
 ) -> ActorRef | None:
     """A named armed group the article holds responsible: in the sentence, in a claim of
     responsibility, or in the lead."""
     sentence = document.sentences[candidate.sentence]
-    claims = {document.sentence_index(w.start) for w in document.of_kind("word")
-              if w.key == "responsibility"}
+    # a claim of responsibility speaks of the happening told around it, or of the lead's
+    claims = {index for w in document.of_kind("word") if w.key == "responsibility"
+              for index in [document.sentence_index(w.start)]
+              if abs(index - candidate.sentence) <= CLAIM_REACH
+              or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES)}
     scopes = [Span(sentence.start, sentence.end)]
     scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
-    scopes += [Span(s.start, s.end) for s in document.sentences[:LEAD_SENTENCES]]
+    if lead:
+        scopes += [Span(s.start, s.end) for s in document.sentences[:LEAD_SENTENCES]]
     for scope in scopes:
         allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
             PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
