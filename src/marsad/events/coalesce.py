@@ -42,8 +42,14 @@ def coalesce(candidates: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+TAKEOVERS = {"Non-state actor overtakes territory", "Government regains territory"}
+
+
 def _compatible_types(left: Candidate, right: Candidate) -> bool:
     a, b = event_type_of(left.sub), event_type_of(right.sub)
+    subs = {left.sub, right.sub}
+    if "Non-violent transfer of territory" in subs and subs & TAKEOVERS:
+        return True  # "the army withdrew from the town" as the group took it
     if a == b == "Strategic developments":
         return left.sub == right.sub  # an agreement and an interception are two happenings
     if a == b:
