@@ -178,3 +178,10 @@ def test_repeated_verb_for_another_town_is_another_strike(resources) -> None:  #
     by_place = {r.location: r for r in records}
     assert by_place["Saraqib"].sub_event_type == "Air/drone strike"  # warplanes in its clause
     assert all(r.actor1 == "Military Forces of Russia" for r in records)
+
+
+def test_who_announces_a_takeover_took_it(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أعلنت حركة الشباب، أمس الاثنين، السيطرة على بلدة تيجيجلو في إقليم باكول "
+                      "بعد انسحاب القوات الإثيوبية منها.", resources))
+    assert record.sub_event_type == "Non-state actor overtakes territory"
+    assert record.actor1 == "Al Shabaab"

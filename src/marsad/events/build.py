@@ -15,7 +15,7 @@ from marsad.events.attach import (
     lead_place,
 )
 from marsad.events.claims import attach_claims
-from marsad.events.classify import battle_or_attack, classify
+from marsad.events.classify import TAKEOVERS, battle_or_attack, classify, takeover_by
 from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
 from marsad.events.model import Candidate, DateRange, PlaceRef
@@ -47,6 +47,8 @@ def build_events(document: Document, resources: Resources) -> Document:
     for event in events:
         if event.sub in ("Armed clash", "Attack"):
             event.sub = battle_or_attack(event)
+        elif event.sub in TAKEOVERS:
+            event.sub = takeover_by(event)
         if event.sub == "Excessive force against protesters":
             force_against_crowd(document, event, resources)
         if event.sub == "Disrupted weapons use":

@@ -166,3 +166,17 @@ def battle_or_attack(candidate: Candidate) -> str:
             "state", "armed", "external"):
         return "Armed clash"
     return candidate.sub
+
+
+TAKEOVERS = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def takeover_by(candidate: Candidate) -> str:
+    """After merging, who took the territory decides the type: state forces regain it, an
+    armed group overtakes it."""
+    first = candidate.actor1.category if candidate.actor1 else None
+    if first in STATE_LIKE:
+        return "Government regains territory"
+    if first == "armed":
+        return "Non-state actor overtakes territory"
+    return candidate.sub

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from datetime import date
 
-from marsad.document import Document, Span
+from marsad.document import Document, Mention, Span
 from marsad.events.model import ActorRef, Candidate
 from marsad.kb.registry import Resources
 from marsad.resolve.actors import clause_actors, nationality_actor, template_actor
@@ -129,7 +129,8 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
-    agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)]
+    agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)
+              or _announcer(document, a, trigger)]
     victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)]
     targets = [a for a in actors
                if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE))]
@@ -294,6 +295,33 @@ def _next_word(document: Document, offset: int) -> str:
         return ""
     word = document.tokens[index].norm
     return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
+ANNOUNCE_GAP = 3  # characters between "يعلن/أعلنت" and the verbal noun it announces
+
+
+def _announcer(document: Document, actor: ActorRef, trigger: Mention) -> bool:
+    """"داعش يعلن السيطرة على", "أعلنت الشرطة اعتقال": who announces a verbal noun of their
+    own doing is its agent (right before the verb, or between the verb and the noun)."""
+    for cue in document.of_kind("stance"):
+        if cue.key != "asserts" or cue.end > trigger.start:
+            continue
+        before_verb = 0 <= cue.start - actor.end <= ANNOUNCE_GAP
+        after_verb = cue.end <= actor.start and actor.end <= trigger.start \
+            and _only_dates_between(document, actor.end, trigger.start)
+        right_after = trigger.start - cue.end <= ANNOUNCE_GAP
+        if (before_verb and right_after) or after_verb:
+            return True
+    return False
+
+
+def _only_dates_between(document: Document, start: int, end: int) -> bool:
+    """Nothing but punctuation and dates between two offsets ("الشباب، أمس الاثنين، السيطرة")."""
+    text = document.text[start:end]
+    for date_mention in document.of_kind("date"):
+        if start <= date_mention.start and date_mention.end <= end:
+            text = text.replace(date_mention.text, " ")
+    return not text.strip(" ،,\n\t")
 
 
 def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:
