@@ -294,6 +294,8 @@ def _next_word(document: Document, offset: int) -> str:
     if index >= len(document.tokens) or document.tokens[index].start - offset > VICTIM_BEFORE_GAP:
         return ""
     word = document.tokens[index].norm
+    if word in ("قد", "لقد") and index + 1 < len(document.tokens):
+        word = document.tokens[index + 1].norm  # "عسكري قد أصيب"
     return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 

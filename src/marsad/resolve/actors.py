@@ -62,7 +62,9 @@ def clause_actors(
 
 def _of_source(mention: Mention, sources: list[Mention]) -> bool:
     """"مصدر عسكري يمني", "مصادر في الشرطة": the actor names who speaks, not who acts."""
-    return any(s.end <= mention.start and mention.start - s.end <= SOURCE_GAP for s in sources)
+    return any((s.end <= mention.start and mention.start - s.end <= SOURCE_GAP)
+               or s.start <= mention.start < s.end  # "مصدر عسكري": the adjective of a source
+               for s in sources)
 
 
 SOURCE_GAP = 4
