@@ -119,7 +119,8 @@ def _by_skeleton(mention: Mention, skeletons: SkeletonIndex, countries: list[str
         if place is not None:
             return place
     for reading in readings:
-        place = skeletons.lookup(reading.replace(" ", ""), countries[:CONTEXT_LIMIT])
+        # a guess from the consonants alone is taken only in the article's main country
+        place = skeletons.lookup(reading.replace(" ", ""), countries[:1])
         if place is not None:
             return place
     return None
