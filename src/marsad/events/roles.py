@@ -188,6 +188,7 @@ PERPETRATOR_FAMILIES = {"attack", "explosion", "abduction", "strike", "clash"}
 PERPETRATOR_CATEGORIES = {"strike": ("state", "external")}
 PERPETRATOR_BY_TRIGGER = {"shelling": ("armed", "state", "external")}
 LEAD_SENTENCES = 3
+CLAIM_NEGATION_GAP = 20
 CLAIM_REACH = 2  # sentences between a claim of responsibility and the happening it claims
 
 
@@ -199,7 +200,10 @@ def _perpetrator(
     responsibility, or in the lead."""
     sentence = document.sentences[candidate.sentence]
     # a claim of responsibility speaks of the happening told around it, or of the lead's
+    negations = [c for c in document.of_kind("cue") if c.key == "negation"]
     claims = {index for w in document.of_kind("word") if w.key == "responsibility"
+              # "لم تعلن أي جهة مسؤوليتها": no claim
+              and not any(0 <= w.start - n.end <= CLAIM_NEGATION_GAP for n in negations)
               for index in [document.sentence_index(w.start)]
               if abs(index - candidate.sentence) <= CLAIM_REACH
               or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES)}
