@@ -142,7 +142,10 @@ def _contains(outer, inner) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _absorb(target: Candidate, other: Candidate) -> None:
-    if SPECIFICITY.index(other.sub) < SPECIFICITY.index(target.sub):
+    crowd = {event_type_of(other.sub), event_type_of(target.sub)} <= CROWD_TYPES
+    if SPECIFICITY.index(other.sub) < SPECIFICITY.index(target.sub) and (
+            other.anchored or not crowd):
+        # a protest turns violent only by a mention that stands on its own
         target.sub, target.family = other.sub, other.family
     if target.strength == "weak" and other.strength == "strong":
         target.strength = "strong"
