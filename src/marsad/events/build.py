@@ -44,6 +44,7 @@ def build_events(document: Document, resources: Resources) -> Document:
     for event in events:
         if event.date is None:
             event.date = _before(default_date(document, main_date))
+    _share_strikers(events)
     for event in events:
         if event.sub in ("Armed clash", "Attack"):
             event.sub = battle_or_attack(event)
@@ -89,6 +90,19 @@ def _per_listed_place(candidate: Candidate) -> list[Candidate]:
     return [replace(candidate, place=ref, place_list=[], claims=[],
                     evidence=list(candidate.evidence), sentences=set(candidate.sentences))
             for ref in candidate.place_list]
+
+
+def _share_strikers(events: list[Candidate]) -> None:
+    """An air or artillery strike the text leaves without an author ("Mekelle was hit by two
+    strikes on Monday") is the work of the one force the article shows striking."""
+    strikers = {e.actor1.actor.id: e.actor1 for e in events if e.family == "strike"
+                and e.actor1 is not None and e.actor1.actor is not None}
+    if len(strikers) != 1:
+        return
+    striker = next(iter(strikers.values()))
+    for event in events:
+        if event.family == "strike" and event.actor1 is None:
+            event.actor1 = replace(striker, assoc=list(striker.assoc))
 
 
 def _definite(candidate: Candidate) -> bool:
