@@ -185,3 +185,11 @@ def test_who_announces_a_takeover_took_it(resources) -> None:  # type: ignore[no
                       "بعد انسحاب القوات الإثيوبية منها.", resources))
     assert record.sub_event_type == "Non-state actor overtakes territory"
     assert record.actor1 == "Al Shabaab"
+
+
+def test_protesters_shot_by_no_named_force_is_excessive_force(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أصيب خمسة محتجين بجروح، مساء الأحد، في مدينة الناصرية جنوبي العراق.",
+                      resources))
+    assert record.sub_event_type == "Excessive force against protesters"
+    assert record.actor1 == "Police Forces of Iraq"
+    assert record.actor2 == "Protesters (Iraq)"

@@ -370,6 +370,10 @@ def force_against_crowd(document: Document, candidate: Candidate, resources: Res
     """Excessive force is coded with the force's user as actor1 and the protesters as actor2
     (by default the police of the event's country)."""
     crowd, other = candidate.actor1, candidate.actor2
+    if other is not None and other.category == "crowd" and (
+            crowd is None or (crowd.surface == "" and crowd.actor is not None
+                              and crowd.actor.template == "unidentified_armed_group")):
+        crowd, other = other, None  # protesters shot, no shooter named: the police's force
     if crowd is None or crowd.category != "crowd":
         return
     if other is None or other.category == "crowd":
