@@ -187,9 +187,9 @@ def test_who_announces_a_takeover_took_it(resources) -> None:  # type: ignore[no
     assert record.actor1 == "Al Shabaab"
 
 
-def test_protesters_shot_by_no_named_force_is_excessive_force(resources) -> None:  # type: ignore[no-untyped-def]
-    record = only(run("أصيب خمسة محتجين بجروح، مساء الأحد، في مدينة الناصرية جنوبي العراق.",
-                      resources))
+def test_protesters_shot_by_the_security_forces_is_excessive_force(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل ثلاثة من المعتصمين برصاص قوات الأمن أمام مبنى المحافظة في مدينة "
+                      "الناصرية، مساء الأحد.", resources))
     assert record.sub_event_type == "Excessive force against protesters"
     assert record.actor1 == "Police Forces of Iraq"
     assert record.actor2 == "Protesters (Iraq)"

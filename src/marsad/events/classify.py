@@ -82,10 +82,7 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     actor2 = candidate.actor2.category if candidate.actor2 else None
     if candidate.actor2 and candidate.actor2.actor and candidate.actor2.actor.kind == "government":
         actor2 = "civilian"  # officials and politicians attacked are civilians to ACLED
-    first = candidate.actor1
-    unnamed = first is not None and first.surface == "" and first.actor is not None \
-        and first.actor.template == "unidentified_armed_group"  # an attack's default author
-    if actor2 == "crowd" and (actor1 in (None, "state") or unnamed):
+    if actor2 == "crowd" and actor1 in (None, "state"):
         # protesters shot by the security forces (or by unnamed gunmen among them)
         candidate.family = "protest"
         return "Excessive force against protesters"
