@@ -83,6 +83,9 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         actor1 = nationality  # "غارة إسرائيلية": the adjective names who struck
     if candidate.family == "clash" and _crowd_clash(document, candidate, actor1, actor2):
         candidate.family, candidate.sub = "riot", "Violent demonstration"  # youths vs police
+        if actor1 is not None and actor1.category not in ("crowd", "supporters") \
+                and actor2 is not None and actor2.category in ("crowd", "supporters"):
+            actor1, actor2 = actor2, actor1  # the crowd riots; the force it fights is actor2
     if candidate.family == "attack" and actor1 is not None and actor1.category in (
             "crowd", "supporters"):
         candidate.family, candidate.sub = "riot", "Violent demonstration"  # a crowd attacking
