@@ -49,10 +49,13 @@ def clause_actors(
     sources = [s for s in document.of_kind("source") if clause.start <= s.start < clause.end
                and not any(m.start <= s.start < m.end for m in named)]
     triggers = document.of_kind("trigger")
+    attributions = [c for c in document.of_kind("stance") if c.key == "attribution"
+                    and clause.start <= c.start < clause.end]
     for kind in ACTOR_KINDS:
         for mention in document.of_kind(kind):
             if clause.start <= mention.start < clause.end and not _of_source(mention, sources) \
-                    and not _adjective_of_trigger(mention, triggers):
+                    and not _adjective_of_trigger(mention, triggers) \
+                    and not _attributed_to(document, mention, attributions):
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)
                 if ref is not None:
                     found.append(ref)
@@ -63,8 +66,22 @@ def clause_actors(
 def _of_source(mention: Mention, sources: list[Mention]) -> bool:
     """"مصدر عسكري يمني", "مصادر في الشرطة": the actor names who speaks, not who acts."""
     return any((s.end <= mention.start and mention.start - s.end <= SOURCE_GAP)
-               or s.start <= mention.start < s.end  # "مصدر عسكري": the adjective of a source
+               or s.start < mention.start < s.end  # "مصدر عسكري": the adjective of a source
                for s in sources)
+
+
+ATTRIBUTION_GAP = 16
+_ATTRIBUTION_FILLER = re.compile(r"^[\s،,]*(?:ما\s+\S+\s*)?$")
+
+
+def _attributed_to(document: Document, mention: Mention, attributions: list[Mention]) -> bool:
+    """"وفق ما أعلنت وزارة الصحة", "بحسب الجيش": who the report is attributed to."""
+    for cue in attributions:
+        gap = mention.start - cue.end
+        if 0 <= gap <= ATTRIBUTION_GAP and _ATTRIBUTION_FILLER.match(
+                fold(document.text[cue.end : mention.start])):
+            return True
+    return False
 
 
 SOURCE_GAP = 4
