@@ -254,8 +254,11 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
 
 
 def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> int | None:
+    casualty = [w for w in words if w.key in ("killed", "injured", "arrested")]
     for word in (w for w in words if w.key == kind):
-        after = _number_after(word.end, numbers)
+        # "قتل فتى وأصيب 220": a number past the next casualty word is that word's
+        limit = min((w.start for w in casualty if w.start > word.end), default=None)
+        after = _number_after(word.end, [n for n in numbers if limit is None or n.start < limit])
         if after is not None:
             return after
         before = [n for n in numbers if 0 <= word.start - n.end <= 3]
