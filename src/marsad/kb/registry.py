@@ -44,7 +44,8 @@ class Resources:
     trigger_info: dict[str, TriggerInfo]
     modifiers: CueSet
     cues: CueSet  # negation, modality, accusation, background
-    words: CueSet  # subordinators, near, casualty words, person nouns
+    words: CueSet  # near, casualty words, person nouns, ...
+    subordinators: CueSet  # "بعد أن", "إثر مقتل": matched apart, they overlap casualty words
     locatives: frozenset[str]  # folded words that introduce a place
     weak_locatives: frozenset[str]  # prepositions that may
     stopwords: frozenset[str]  # common words that are not place names
@@ -90,6 +91,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         modifiers=CueSet.compile("modifier", events["modifiers"]),
         cues=CueSet.compile("cue", {k: events[k] for k in _CUE_KINDS}),
         words=CueSet.compile("word", {k: events[k] for k in _WORD_GROUPS}),
+        subordinators=CueSet.compile("word", {"subordinators": events["subordinators"]}),
         locatives=frozenset(fold(w) for w in events.get("locative", [])),
         weak_locatives=frozenset(fold(w) for w in events.get("locative_weak", [])),
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
@@ -111,7 +113,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
 
 _CUE_KINDS = ("negation", "modality", "accusation", "background")
 _WORD_GROUPS = (
-    "subordinators", "near", "killed", "injured", "arrested", "person_singular", "person_dual",
+    "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after",
 )
 

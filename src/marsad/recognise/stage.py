@@ -23,7 +23,7 @@ def recognise(document: Document, resources: Resources) -> Document:
     document.add(names)
     document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
-                    resources.stances, resources.source_nouns):
+                    resources.subordinators, resources.stances, resources.source_nouns):
         document.add(cue_set.find_tokens(document.tokens, document.text))
     found = resources.dates.find(normalised, published)
     if published is None:
