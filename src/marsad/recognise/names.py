@@ -40,6 +40,7 @@ def find_names(
                     "token_last": match.last,
                     "locative": _locative(document, match, locatives, weak_locatives,
                                           settlements),
+                    "city": _after_city_noun(document, match.first),
                     "words": match.last - match.first + 1,
                 },
             )
@@ -67,6 +68,17 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     if previous in locatives or (previous[:1] in _PROCLITICS and previous[1:] in locatives):
         return "strong"
     return ""
+
+
+_CITY_NOUNS = ("العاصمه", "عاصمه", "مدينه")
+
+
+def _after_city_noun(document: Document, first: int) -> bool:
+    """"بالعاصمة الجزائر", "مدينة الكويت": the city, not the country of the same name."""
+    if first == 0:
+        return False
+    word = document.tokens[first - 1].norm
+    return word in _CITY_NOUNS or (word[:1] in _PROCLITICS and word[1:] in _CITY_NOUNS)
 
 
 _ADJECTIVE_ENDINGS = ("يه", "ية", "ي")

@@ -89,6 +89,9 @@ def resolve_mention(
         return None
     introduced = mention.data.get("locative")
     candidates = [p for p in (gazetteer.get(pid) for pid in ids) if plausible(p, countries)]
+    if mention.data.get("city"):
+        cities = [p for p in candidates if p.kind in PRECISE_KINDS]
+        candidates = cities or candidates  # "بالعاصمة الجزائر" is Algiers
     if mention.data.get("ambiguous") and not introduced:
         return None
     if introduced != "strong":
