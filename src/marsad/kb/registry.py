@@ -52,6 +52,7 @@ class Resources:
     ambiguous_places: frozenset[tuple[str, ...]]  # place names that are also common words
     settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
     victim_verbs: frozenset[str]  # folded verbs whose subject is a victim: لقي, أصيبوا
+    media_nouns: frozenset[str]  # folded nouns naming an outlet: وكالة, صحيفة, قناة
     skeletons: SkeletonIndex
     stances: CueSet  # asserts, denies, unconfirmed, attribution
     source_nouns: CueSet
@@ -96,6 +97,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         weak_locatives=frozenset(fold(w) for w in events.get("locative_weak", [])),
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
         victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
+        media_nouns=frozenset(fold(w) for w in events.get("media_nouns", [])),
         skeletons=SkeletonIndex(gazetteer.places.values()),
         stances=CueSet.compile(
             "stance", {k: sources[k] for k in ("asserts", "attribution", "denies", "unconfirmed")}

@@ -70,6 +70,19 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     return ""
 
 
+MEDIA_REACH = 3  # words back from a nationality adjective to the outlet's noun
+
+
+def outlet_adjective(document: Document, mention: Mention, media_nouns: frozenset[str]) -> bool:
+    """"لوكالة الأنباء الألمانية": the adjective belongs to an outlet's name."""
+    first = mention.data.get("token_first", 0)
+    for token in document.tokens[max(0, first - MEDIA_REACH) : first]:
+        word = token.norm
+        if word in media_nouns or (word[:1] in _PROCLITICS and word[1:] in media_nouns):
+            return True
+    return False
+
+
 _CITY_NOUNS = ("العاصمه", "عاصمه", "مدينه")
 
 

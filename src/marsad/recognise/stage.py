@@ -7,7 +7,7 @@ from datetime import date
 
 from marsad.document import Document, Mention
 from marsad.kb.registry import Resources
-from marsad.recognise.names import find_names, unknown_places
+from marsad.recognise.names import find_names, outlet_adjective, unknown_places
 from marsad.text.tokenise import name_key
 
 
@@ -20,6 +20,8 @@ def recognise(document: Document, resources: Resources) -> Document:
     for mention in names:
         if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
             mention.data["ambiguous"] = True
+    names = [m for m in names if not (m.kind == "nationality"
+                                      and outlet_adjective(document, m, resources.media_nouns))]
     document.add(names)
     document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
