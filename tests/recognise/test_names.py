@@ -1,0 +1,54 @@
+"""Names found in the text: how places are introduced, and words that only look like names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.document import Article, Document, Mention
+from marsad.pipeline import process
+from marsad.resolve.places import context_countries
+
+
+def read(text: str, resources) -> Document:  # type: ignore[no-untyped-def]
+    return process(Article(id="t", text=text, published=date(2023, 5, 16)), resources)
+
+
+def place(document: Document, surface: str) -> Mention:
+    return next(m for m in document.of_kind("place") if surface in m.text)
+
+
+def test_an_outlets_adjective_is_no_nationality(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("وقال مصدر عسكري لوكالة الأنباء الألمانية إن القوات اشتبكت مع مسلحين في "
+                    "مدينة موسيمبوا دا برايا.", resources)
+    assert [m.key for m in document.of_kind("nationality")] == []
+
+
+def test_that_is_no_albanian(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("وأفادت مصادر محلية بأن المسلحين انسحبوا من البلدة.", resources)
+    assert "AL" not in [m.key for m in document.of_kind("nationality")]
+
+
+def test_a_settlement_noun_inside_the_name_introduces_it(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("أعلنت القوات العراقية تحرير قضاء الرطبة بالكامل.", resources)
+    assert place(document, "الرطبة").data["locative"] == "strong"
+
+
+def test_a_place_after_min_is_a_reference_point(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("أحرق متظاهرون مبنى المجلس في قضاء القرنة، التي تبعد 74 كم من مدينة "
+                    "البصرة.", resources)
+    assert place(document, "البصرة").data["locative"] == "weak"
+    assert place(document, "القرنة").data["locative"] == "strong"
+
+
+def test_the_capital_is_the_city_not_the_country(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("خرج الآلاف في مسيرات حاشدة بالعاصمة الجزائر أمس.", resources)
+    assert place(document, "الجزائر").data["city"] is True
+    records = list(document.events)
+    assert records and records[0].location == "Algiers"
+
+
+def test_a_statement_is_no_place_abroad(resources) -> None:  # type: ignore[no-untyped-def]
+    # "بيان إن" read as "ب + يان إن" would be Yan'an, China
+    document = read("وقالت الأسرة في بيان إن مسلحين داهموا منزلها في حي شميلة بصنعاء.", resources)
+    assert "CN" not in context_countries(document, resources.gazetteer)
+    assert all(r.country != "China" for r in document.events)
