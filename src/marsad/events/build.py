@@ -40,6 +40,16 @@ def build_events(document: Document, resources: Resources) -> Document:
         for candidate in [found, *_per_listed_place(found)]:
             if _keep(document, candidate, resources, countries, main_place, main_date):
                 kept.append(candidate)
+                continue
+            for trigger in candidate.fallbacks:  # the clause's next reading
+                info = resources.trigger_info[trigger.key]
+                other = replace(candidate, trigger=trigger, sub=info.sub, family=info.family,
+                                strength=info.strength, fallbacks=[], actor1=None, actor2=None,
+                                claims=[], evidence=list(candidate.evidence),
+                                sentences=set(candidate.sentences))
+                if _keep(document, other, resources, countries, main_place, main_date):
+                    kept.append(other)
+                    break
     events = coalesce(kept)
     for event in events:
         if event.date is None:

@@ -21,6 +21,9 @@ FAMILY_ORDER = (
 # Families that may stand beside the clause's main one as a separate happening.
 STANDALONE = {"arrest", "abduction", "looting", "agreement", "disrupted"}
 NAME_KINDS = ("actor", "force", "role", "leader", "place")
+# Families whose trigger may turn out to be no event (no town taken, no projectile stopped):
+# the clause's next trigger is then tried.
+FALLIBLE = {"territory", "transfer", "disrupted"}
 NEGATION_WINDOW = 14  # characters between a negation word and the trigger
 MODALITY_WINDOW = 80
 DENIAL_WINDOW = 40
@@ -50,6 +53,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             # "أحبط الفريق محاولة تفجير بعد أن فكك عبوة": with no happening in the main
             # clause, the "after" clause tells the sentence's own happening.
             subordinate = subordinate and main_found
+            fallbacks = _fallbacks(chosen, kept, resources)
             for trigger in chosen:
                 info = resources.trigger_info[trigger.key]
                 candidates.append(
@@ -64,6 +68,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                         evidence=[Span(sentence.start, sentence.end)],
                         sentences={index},
                         segment=segments.get(trigger.start),
+                        fallbacks=fallbacks if trigger is chosen[0]
+                        and info.family in FALLIBLE else [],
                     )
                 )
     return candidates
@@ -141,6 +147,24 @@ def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
         if cue.key in ("modality", "accusation") and gap <= MODALITY_WINDOW:
             return True
     return False
+
+
+def _fallbacks(chosen: list[Mention], kept: list[Mention], resources: Resources
+               ) -> list[Mention]:
+    """One trigger of each other family of the clause, strong first, by precedence."""
+    if not chosen:
+        return []
+    infos = resources.trigger_info
+    taken = {infos[t.key].family for t in chosen}
+    ordered = sorted(kept, key=lambda t: (infos[t.key].strength != "strong",
+                                          _rank(infos[t.key].family), t.start))
+    fallbacks: list[Mention] = []
+    for trigger in ordered:
+        family = infos[trigger.key].family
+        if family not in taken:
+            taken.add(family)
+            fallbacks.append(trigger)
+    return fallbacks
 
 
 def _choose(triggers: list[Mention], resources: Resources, document: Document

@@ -71,6 +71,9 @@ class Candidate:
     # the part of the clause that belongs to this trigger when the clause repeats the verb
     # for another place ("قصف أرضاً شرق الزيتون، وقصف بصواريخ أرضاً شرق رفح")
     segment: Span | None = None
+    # the clause's other triggers, in order of precedence, tried when this one turns out to
+    # be no event of its family ("نجح بالانسحاب" after a shooting is no territory handed over)
+    fallbacks: list[Mention] = field(default_factory=list)
     subordinate: bool = False  # read from an "after they ..." clause: an earlier happening
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
