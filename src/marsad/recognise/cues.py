@@ -17,6 +17,7 @@ from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys, strip_article
 
 MIN_PREFIX = 2
+MEMO_SIZE = 200_000  # token spellings whose candidate forms a cue set remembers
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ class CueSet:
     kind: str
     exact: dict[str, list[_Form]] = field(default_factory=dict)
     prefixed: dict[str, list[_Form]] = field(default_factory=dict)
+    _memo: dict[str, tuple[tuple[_Form, str], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def compile(cls, kind: str, groups: Mapping[str, Iterable[str]]) -> CueSet:
@@ -75,9 +79,14 @@ class CueSet:
 
     def find_tokens(self, tokens: list[Token], text: str) -> list[Mention]:
         found: list[Mention] = []
+        memo = self._memo
         index = 0
         while index < len(tokens):
-            best = self._longest_at(tokens, index, text)
+            norm = tokens[index].norm
+            candidates = memo.get(norm)
+            if candidates is None:
+                candidates = self._token_candidates(norm)
+            best = _longest_at(candidates, tokens, index, text) if candidates else None
             if best is None:
                 index += 1
                 continue
@@ -88,19 +97,20 @@ class CueSet:
             index = last + 1
         return found
 
-    def _longest_at(self, tokens: list[Token], first: int, text: str
-                    ) -> tuple[_Form, str, int] | None:
-        best: tuple[_Form, str, int] | None = None
-        for reading in lookup_keys(tokens[first].norm):
-            for form in self._candidates(reading):
-                if best is not None and (len(form.words), form.size) <= (
-                    len(best[0].words), best[0].size
-                ):
-                    continue
-                last = _rest_matches(form, tokens, first, text)
-                if last is not None:
-                    best = (form, reading, last)
-        return best
+    def _token_candidates(self, norm: str) -> tuple[tuple[_Form, str], ...]:
+        """Every (form, reading) whose first word fits a token spelled `norm`, in the order
+        they are tried; memoised by spelling, since it depends on nothing else."""
+        readings = lookup_keys(norm)
+        candidates = tuple(
+            (form, reading)
+            for reading in readings
+            for form in self._candidates(reading)
+            if any(form.words[0].matches(r) for r in readings)
+        )
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[norm] = candidates
+        return candidates
 
     def _candidates(self, reading: str) -> list[_Form]:
         forms = list(self.exact.get(reading, ()))
@@ -109,11 +119,23 @@ class CueSet:
         return forms
 
 
+def _longest_at(
+    candidates: tuple[tuple[_Form, str], ...], tokens: list[Token], first: int, text: str
+) -> tuple[_Form, str, int] | None:
+    """The longest candidate that the following tokens complete (the first tried on a tie)."""
+    best: tuple[_Form, str, int] | None = None
+    for form, reading in candidates:
+        if best is not None and (len(form.words), form.size) <= (len(best[0].words), best[0].size):
+            continue
+        last = _rest_matches(form, tokens, first, text)
+        if last is not None:
+            best = (form, reading, last)
+    return best
+
+
 def _rest_matches(form: _Form, tokens: list[Token], first: int, text: str) -> int | None:
-    """Index of the last token when the form's first word fits `tokens[first]`."""
-    readings = lookup_keys(tokens[first].norm)
-    if not any(form.words[0].matches(r) for r in readings):
-        return None
+    """Index of the last token when the following tokens complete the form (its first word
+    fits `tokens[first]`: `_token_candidates` checked that)."""
     position = first
     for word in form.words[1:]:
         nxt = position + 1
