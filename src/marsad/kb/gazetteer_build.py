@@ -481,6 +481,23 @@ def cache_directory(cache_dir: Path | None = None) -> Path:
     return Path(env) if env else Path.home() / ".cache" / "marsad"
 
 
+def dump_atomic(payload: Any, path: Path) -> None:
+    """Pickle `payload` to `path` through a temporary file in the same folder and an atomic
+    rename, so that processes building the same cache at once (Dask workers) never read a
+    half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "wb", dir=path.parent, prefix=path.name, suffix=".tmp", delete=False
+    ) as tmp:
+        try:
+            pickle.dump(payload, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            tmp.close()
+            os.unlink(tmp.name)
+            raise
+    os.replace(tmp.name, path)
+
+
 def _to_payload(
     places: dict[str, Place],
     countries: list[Country],
@@ -528,10 +545,7 @@ def build_cache(path: Path) -> Gazetteer:
         progress.update(task, description="name index")
         payload = _to_payload(places, countries, seats, report)
         progress.update(task, description=f"writing {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
-            pickle.dump(payload, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(tmp.name).replace(path)
+        dump_atomic(payload, path)
     for old in path.parent.glob("gazetteer-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
