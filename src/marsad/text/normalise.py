@@ -74,7 +74,10 @@ class NormalisedText:
 
 def _is_dropped_mark(ch: str) -> bool:
     """A combining mark that folding drops (harakat, Quranic marks, superscript alef)."""
-    return ord(ch) in _DROPPED and unicodedata.category(ch) == "Mn"
+    return ch in _DROPPED_MARKS
+
+
+_DROPPED_MARKS = frozenset(chr(c) for c in _DROPPED if unicodedata.category(chr(c)) == "Mn")
 
 
 class _FoldTable(dict[int, str]):

@@ -43,6 +43,7 @@ def strip_article(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=131072)
 def clitic_split(word: str) -> tuple[str, str]:
     """Most likely (proclitics, stem) split of a folded word, conservatively."""
     prefix = ""
