@@ -40,6 +40,7 @@ from typing import Any
 
 from hijridate import Gregorian, Hijri
 
+from marsad.recognise.literals import Requirement, passes, required_literals
 from marsad.recognise.numbers import load_yaml_documents, original_span, package_lexicon_path
 from marsad.text.normalise import NormalisedText, fold
 
@@ -165,6 +166,7 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], date | None], Resolved]
+    requires: tuple[Requirement, ...] = ()  # literals a text must hold for a match
 
 
 class DateRecogniser:
@@ -218,10 +220,11 @@ class DateRecogniser:
 
     def _compile(self) -> list[_Rule]:
         f = self._fragments()
-        return [
-            _Rule(name, re.compile(_CLITIC + "(?P<core>" + body + ")" + _END), fn)
-            for name, body, fn in self._calendar_specs(f) + self._relative_specs(f)
-        ]
+        rules = []
+        for name, body, fn in self._calendar_specs(f) + self._relative_specs(f):
+            pattern = re.compile(_CLITIC + "(?P<core>" + body + ")" + _END)
+            rules.append(_Rule(name, pattern, fn, required_literals(pattern.pattern)))
+        return rules
 
     def _calendar_specs(self, f: _Fragments) -> list[_Spec]:
         v, g = self.v, self._glue
@@ -289,8 +292,11 @@ class DateRecogniser:
     def find(self, normalised: NormalisedText, published: date | None) -> list[DateMention]:
         """All date mentions, longest first among overlapping ones, in text order."""
         found: list[tuple[int, int, Resolved]] = []
+        text = normalised.text
         for rule in self.rules:
-            for m in rule.pattern.finditer(normalised.text):
+            if not passes(text, rule.requires):
+                continue  # the text lacks a word every match of the rule has
+            for m in rule.pattern.finditer(text):
                 res = rule.resolve(m, published)
                 if res is not None:
                     found.append((m.start("core"), m.end("core"), res))
