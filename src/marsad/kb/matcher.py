@@ -92,8 +92,13 @@ class TokenTrie:
     def find(self, tokens: list[Token], text: str) -> list[Match]:
         """All longest, non-overlapping matches, left to right."""
         matches: list[Match] = []
+        starts = self._starts
         index = 0
         while index < len(tokens):
+            readings = starts.get(tokens[index].norm)
+            if readings == ():  # the common case: no name starts with this word
+                index += 1
+                continue
             match = self._longest_at(tokens, index, text)
             if match is None:
                 index += 1
