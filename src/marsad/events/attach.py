@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from marsad.document import Document, Mention, Span
+from marsad.events.index import starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.kb.registry import Resources
 from marsad.resolve.places import detail, place_ref, resolve_mention
@@ -96,8 +97,7 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     """Set the candidate's date; False when the date shows it is background history."""
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
-    sentence_triggers = [t for t in document.of_kind("trigger")
-                         if sentence.start <= t.start < sentence.end]
+    sentence_triggers = starting_in(document, "trigger", sentence.start, sentence.end)
     dates = [d for d in document.of_kind("date") if not statement_date(document, d)
              and _closest_trigger(d, sentence_triggers, candidate.trigger)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
@@ -198,8 +198,8 @@ def lead_date(document: Document) -> DateRange | None:
 def attach_figures(document: Document, candidate: Candidate) -> None:
     """Deaths, injuries and arrests given in the candidate's clause."""
     clause = candidate.clause
-    numbers = [n for n in document.of_kind("number") if clause.start <= n.start < clause.end]
-    words = [w for w in document.of_kind("word") if clause.start <= w.start < clause.end]
+    numbers = starting_in(document, "number", clause.start, clause.end)
+    words = starting_in(document, "word", clause.start, clause.end)
     for kind, attribute in (("killed", "fatalities"), ("injured", "injuries"),
                             ("arrested", "arrests")):
         value = _figure(kind, words, numbers)

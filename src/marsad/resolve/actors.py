@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from marsad.document import Document, Mention, Span
+from marsad.events.index import starting_in
 from marsad.events.model import ActorRef
 from marsad.kb.model import Actor
 from marsad.kb.registry import Resources
@@ -43,10 +44,10 @@ def clause_actors(
     """Every actor the clause names, in text order."""
     found: list[ActorRef] = []
     nationalities = document.of_kind("nationality")
-    sources = [s for s in document.of_kind("source") if clause.start <= s.start < clause.end]
+    sources = starting_in(document, "source", clause.start, clause.end)
     for kind in ACTOR_KINDS:
-        for mention in document.of_kind(kind):
-            if clause.start <= mention.start < clause.end and not _of_source(mention, sources):
+        for mention in starting_in(document, kind, clause.start, clause.end):
+            if not _of_source(mention, sources):
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)
                 if ref is not None:
                     found.append(ref)
