@@ -40,14 +40,22 @@ from typing import Any
 
 from hijridate import Gregorian, Hijri
 
-from marsad.recognise.literals import Requirement, passes, required_literals
+from marsad.recognise.literals import (
+    DIGIT,
+    Requirement,
+    first_literals,
+    passes,
+    required_literals,
+)
 from marsad.recognise.numbers import load_yaml_documents, original_span, package_lexicon_path
 from marsad.text.normalise import NormalisedText, fold
 
 _GRACE = timedelta(days=7)
+# `_Rule.finditer` relies on this prefix: at most two letters, no digit, after a non-word one.
 _CLITIC = r"(?<!\w)(?:[وف]?[بل]?)"
 _END = r"(?!\w)"
 _MARKERS = ("past", "current", "next")
+_DIGIT_RUN = re.compile(r"\d+")
 
 Resolved = tuple[str, date | None, date | None, bool] | None  # kind, earliest, latest, anchored
 
@@ -167,6 +175,37 @@ class _Rule:
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], date | None], Resolved]
     requires: tuple[Requirement, ...] = ()  # literals a text must hold for a match
+    starts: frozenset[str] | None = None  # what the core of every match starts with
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """`pattern.finditer(text)`, trying the pattern only where a core can start: at most
+        two clitic letters before an occurrence of `starts`. A core starting with a digit
+        starts a run of digits, since a clitic letter or a non-word character precedes it."""
+        if not passes(text, self.requires):
+            return []  # the text lacks a word every match of the rule has
+        if self.starts is None:
+            return list(self.pattern.finditer(text))
+        cores: set[int] = set()
+        for literal in self.starts:
+            if literal == DIGIT:
+                cores.update(m.start() for m in _DIGIT_RUN.finditer(text))
+                continue
+            at = text.find(literal)
+            while at != -1:
+                cores.add(at)
+                at = text.find(literal, at + 1)
+        found: list[re.Match[str]] = []
+        end = 0
+        for start in sorted({core - k for core in cores for k in range(3) if core >= k}):
+            if start < end:
+                continue
+            m = self.pattern.match(text, start)
+            if m is not None:
+                if m.end() == start:  # never: a core is not empty; finditer knows the rest
+                    return list(self.pattern.finditer(text))
+                found.append(m)
+                end = m.end()
+        return found
 
 
 class DateRecogniser:
@@ -223,7 +262,8 @@ class DateRecogniser:
         rules = []
         for name, body, fn in self._calendar_specs(f) + self._relative_specs(f):
             pattern = re.compile(_CLITIC + "(?P<core>" + body + ")" + _END)
-            rules.append(_Rule(name, pattern, fn, required_literals(pattern.pattern)))
+            requires = required_literals(pattern.pattern)
+            rules.append(_Rule(name, pattern, fn, requires, first_literals(body)))
         return rules
 
     def _calendar_specs(self, f: _Fragments) -> list[_Spec]:
@@ -294,9 +334,7 @@ class DateRecogniser:
         found: list[tuple[int, int, Resolved]] = []
         text = normalised.text
         for rule in self.rules:
-            if not passes(text, rule.requires):
-                continue  # the text lacks a word every match of the rule has
-            for m in rule.pattern.finditer(text):
+            for m in rule.finditer(text):
                 res = rule.resolve(m, published)
                 if res is not None:
                     found.append((m.start("core"), m.end("core"), res))
