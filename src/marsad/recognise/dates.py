@@ -177,23 +177,21 @@ class _Rule:
     requires: tuple[Requirement, ...] = ()  # literals a text must hold for a match
     starts: frozenset[str] | None = None  # what the core of every match starts with
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
+    def finditer(self, text: str, seen: dict[str, list[int]]) -> list[re.Match[str]]:
         """`pattern.finditer(text)`, trying the pattern only where a core can start: at most
         two clitic letters before an occurrence of `starts`. A core starting with a digit
-        starts a run of digits, since a clitic letter or a non-word character precedes it."""
+        starts a run of digits, since a clitic letter or a non-word character precedes it.
+        `seen` keeps the occurrences of each literal in `text` for the other rules."""
         if not passes(text, self.requires):
             return []  # the text lacks a word every match of the rule has
         if self.starts is None:
             return list(self.pattern.finditer(text))
         cores: set[int] = set()
         for literal in self.starts:
-            if literal == DIGIT:
-                cores.update(m.start() for m in _DIGIT_RUN.finditer(text))
-                continue
-            at = text.find(literal)
-            while at != -1:
-                cores.add(at)
-                at = text.find(literal, at + 1)
+            found_at = seen.get(literal)
+            if found_at is None:
+                found_at = seen[literal] = _occurrences(literal, text)
+            cores.update(found_at)
         found: list[re.Match[str]] = []
         end = 0
         for start in sorted({core - k for core in cores for k in range(3) if core >= k}):
@@ -263,7 +261,7 @@ class DateRecogniser:
         for name, body, fn in self._calendar_specs(f) + self._relative_specs(f):
             pattern = re.compile(_CLITIC + "(?P<core>" + body + ")" + _END)
             requires = required_literals(pattern.pattern)
-            rules.append(_Rule(name, pattern, fn, requires, first_literals(body)))
+            rules.append(_Rule(name, pattern, fn, requires, _shortest(first_literals(body))))
         return rules
 
     def _calendar_specs(self, f: _Fragments) -> list[_Spec]:
@@ -333,8 +331,9 @@ class DateRecogniser:
         """All date mentions, longest first among overlapping ones, in text order."""
         found: list[tuple[int, int, Resolved]] = []
         text = normalised.text
+        seen: dict[str, list[int]] = {}
         for rule in self.rules:
-            for m in rule.finditer(text):
+            for m in rule.finditer(text, seen):
                 res = rule.resolve(m, published)
                 if res is not None:
                     found.append((m.start("core"), m.end("core"), res))
@@ -623,6 +622,28 @@ class DateRecogniser:
         if p is None:
             return "period", None, None, False
         return "period", p - timedelta(days=self.v.recent[_key(m["core"])]), p, True
+
+
+def _shortest(literals: frozenset[str] | None) -> frozenset[str] | None:
+    """The literals none of the others starts: where a longer one occurs, its prefix does."""
+    if literals is None:
+        return None
+    ordered = sorted(literals, key=len)
+    return frozenset(
+        lit for i, lit in enumerate(ordered) if not any(lit.startswith(o) for o in ordered[:i])
+    )
+
+
+def _occurrences(literal: str, text: str) -> list[int]:
+    """Where `literal` occurs in `text` (`DIGIT`: where a run of digits starts)."""
+    if literal == DIGIT:
+        return [m.start() for m in _DIGIT_RUN.finditer(text)]
+    found = []
+    at = text.find(literal)
+    while at != -1:
+        found.append(at)
+        at = text.find(literal, at + 1)
+    return found
 
 
 def _part(first: date, last: date, part: str | None, unit: str) -> tuple[date, date]:
