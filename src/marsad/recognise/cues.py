@@ -80,21 +80,23 @@ class CueSet:
     def find_tokens(self, tokens: list[Token], text: str) -> list[Mention]:
         found: list[Mention] = []
         memo = self._memo
-        index = 0
-        while index < len(tokens):
-            norm = tokens[index].norm
-            candidates = memo.get(norm)
+        free = 0  # the first token no match has taken
+        for index, token in enumerate(tokens):
+            if index < free:
+                continue
+            candidates = memo.get(token.norm)
             if candidates is None:
-                candidates = self._token_candidates(norm)
-            best = _longest_at(candidates, tokens, index, text) if candidates else None
+                candidates = self._token_candidates(token.norm)
+            if not candidates:
+                continue
+            best = _longest_at(candidates, tokens, index, text)
             if best is None:
-                index += 1
                 continue
             form, reading, last = best
-            start = surface_start(tokens[index], reading, text)
+            start = surface_start(token, reading, text)
             end = tokens[last].end
             found.append(Mention(self.kind, start, end, text[start:end], form.key))
-            index = last + 1
+            free = last + 1
         return found
 
     def _token_candidates(self, norm: str) -> tuple[tuple[_Form, str], ...]:
