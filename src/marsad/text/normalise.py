@@ -74,10 +74,10 @@ class NormalisedText:
 
 def _is_dropped_mark(ch: str) -> bool:
     """A combining mark that folding drops (harakat, Quranic marks, superscript alef)."""
-    return ch in _DROPPED_MARKS
+    return ch in DROPPED_MARKS
 
 
-_DROPPED_MARKS = frozenset(chr(c) for c in _DROPPED if unicodedata.category(chr(c)) == "Mn")
+DROPPED_MARKS = frozenset(chr(c) for c in _DROPPED if unicodedata.category(chr(c)) == "Mn")
 
 
 class _FoldTable(dict[int, str]):

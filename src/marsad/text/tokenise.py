@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.text.normalise import NormalisedText, fold
+from marsad.text.normalise import DROPPED_MARKS, NormalisedText, fold
 
 # A word is a run of letters/digits; Arabic letters include the folded range.
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
@@ -97,9 +97,14 @@ def _words(folded: str) -> list[str]:
 def tokenise(normalised: NormalisedText) -> list[Token]:
     """Tokens of a normalised text, with offsets into its original text."""
     tokens: list[Token] = []
+    origin, original = normalised.origin, normalised.original
+    size = len(original)
     for match in _WORD.finditer(normalised.text):
-        start, end = normalised.to_original(match.start(), match.end())
+        # `normalised.to_original(match.start(), match.end())`, inlined (words are not empty)
+        end = origin[match.end() - 1] + 1
+        while end < size and original[end] in DROPPED_MARKS:
+            end += 1
         word = match.group(0)
         prefix, stem = clitic_split(word)
-        tokens.append(Token(start, end, word, prefix, stem))
+        tokens.append(Token(origin[match.start()], end, word, prefix, stem))
     return tokens
