@@ -133,20 +133,16 @@ class TokenTrie:
                     break
                 if not adjacent(tokens[last], tokens[last + 1], text):
                     break
-                path = (*path, _inner_keys(tokens[last + 1].norm)[0])
+                # A non-initial word of a name: only the article may vary.
+                path = (*path, strip_article(tokens[last + 1].norm))
                 last += 1
         return best
-
-
-def _inner_keys(word: str) -> list[str]:
-    """Readings of a non-initial word of a name: only the article may vary."""
-    return [strip_article(word)]
 
 
 def adjacent(left: Token, right: Token, text: str) -> bool:
     """Two tokens belong to one name when only spaces, quotes or a hyphen separate them."""
     gap = text[left.end : right.start]
-    return len(gap) <= 3 and all(ch in " \u00a0\"'«»-–ـ" for ch in gap)
+    return gap == " " or (len(gap) <= 3 and all(ch in " \u00a0\"'«»-–ـ" for ch in gap))
 
 
 def surface_start(token: Token, key: str, text: str) -> int:
