@@ -36,6 +36,11 @@ class _Form:
     size: int  # letters, to prefer the longer of two forms with as many words
 
 
+# A form whose first word fits a token, the token's reading it fits, and its rank (words,
+# letters): a longer form wins.
+_Candidate = tuple[_Form, str, tuple[int, int]]
+
+
 def _parse(form: str, key: str) -> _Form | None:
     words = []
     for raw in fold(form).split():
@@ -55,7 +60,7 @@ class CueSet:
     kind: str
     exact: dict[str, list[_Form]] = field(default_factory=dict)
     prefixed: dict[str, list[_Form]] = field(default_factory=dict)
-    _memo: dict[str, tuple[tuple[_Form, str], ...]] = field(
+    _memo: dict[str, tuple[_Candidate, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -99,12 +104,12 @@ class CueSet:
             free = last + 1
         return found
 
-    def _token_candidates(self, norm: str) -> tuple[tuple[_Form, str], ...]:
+    def _token_candidates(self, norm: str) -> tuple[_Candidate, ...]:
         """Every (form, reading) whose first word fits a token spelled `norm`, in the order
         they are tried; memoised by spelling, since it depends on nothing else."""
         readings = lookup_keys(norm)
         candidates = tuple(
-            (form, reading)
+            (form, reading, (len(form.words), form.size))
             for reading in readings
             for form in self._candidates(reading)
             if any(form.words[0].matches(r) for r in readings)
@@ -122,16 +127,17 @@ class CueSet:
 
 
 def _longest_at(
-    candidates: tuple[tuple[_Form, str], ...], tokens: list[Token], first: int, text: str
+    candidates: tuple[_Candidate, ...], tokens: list[Token], first: int, text: str
 ) -> tuple[_Form, str, int] | None:
     """The longest candidate that the following tokens complete (the first tried on a tie)."""
     best: tuple[_Form, str, int] | None = None
-    for form, reading in candidates:
-        if best is not None and (len(form.words), form.size) <= (len(best[0].words), best[0].size):
+    best_rank = (0, 0)
+    for form, reading, rank in candidates:
+        if best is not None and rank <= best_rank:
             continue
-        last = _rest_matches(form, tokens, first, text)
+        last = first if rank[0] == 1 else _rest_matches(form, tokens, first, text)
         if last is not None:
-            best = (form, reading, last)
+            best, best_rank = (form, reading, last), rank
     return best
 
 
