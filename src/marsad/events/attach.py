@@ -155,8 +155,7 @@ def statement_date(document: Document, mention: Mention) -> bool:
     what it reports (a date right after a speech verb, with no trigger in between)."""
     for cue in document.of_kind("stance"):
         if cue.key == "asserts" and 0 <= mention.start - cue.end <= STATEMENT_GAP:
-            between = (cue.end, mention.start)
-            return not any(between[0] <= t.start < between[1] for t in document.of_kind("trigger"))
+            return not starting_in(document, "trigger", cue.end, mention.start)
     return False
 
 
@@ -246,8 +245,8 @@ def _person_count(word: Mention, words: list[Mention]) -> int | None:
 
 def sentence_figures(document: Document, start: int, end: int) -> dict[str, int]:
     """The deaths and injuries a sentence gives, for the claim it makes."""
-    numbers = [n for n in document.of_kind("number") if start <= n.start < end]
-    words = [w for w in document.of_kind("word") if start <= w.start < end]
+    numbers = starting_in(document, "number", start, end)
+    words = starting_in(document, "word", start, end)
     figures: dict[str, int] = {}
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
         value = _figure(kind, words, numbers)
