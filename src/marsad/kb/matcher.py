@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from marsad.text.tokenise import Token, lookup_keys, name_key, strip_article
 
-MEMO_SIZE = 200_000  # token spellings whose trie readings a trie remembers
+MEMO_SIZE = 100_000  # token spellings whose trie readings a trie remembers
 
 
 @dataclass(frozen=True, slots=True)

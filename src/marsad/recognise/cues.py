@@ -17,7 +17,7 @@ from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys, strip_article
 
 MIN_PREFIX = 2
-MEMO_SIZE = 200_000  # token spellings whose candidate forms a cue set remembers
+MEMO_SIZE = 50_000  # token spellings whose candidate forms a cue set remembers (six sets)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,7 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _RANK = {"unit": 1, "ten": 2, "hundred": 3}
-MEMO_SIZE = 200_000  # token spellings remembered by `NumberRecogniser._can_start`
+MEMO_SIZE = 100_000  # token spellings remembered by `NumberRecogniser._can_start`
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ _LATIN = str.maketrans({"q": "k", "c": "k", "j": "g", "p": "b", "v": "f", "x": "
 MIN_SKELETON = 3
 MIN_FUZZY = 5
 FUZZY_CUTOFF = 88.0
-FUZZY_MEMO = 100_000  # fuzzy look-ups remembered
+FUZZY_MEMO = 20_000  # fuzzy look-ups remembered
 
 
 def arabic_skeleton(word: str) -> str:
