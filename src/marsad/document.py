@@ -78,6 +78,8 @@ class Document:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     events: list[Any] = field(default_factory=list)  # marsad.record.EventRecord
     timings: dict[str, float] = field(default_factory=dict)
+    # What later stages derive from the mentions and look up again (see events/index.py).
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -4,9 +4,12 @@ scanning every mention for every candidate."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
 
 from marsad.document import Document, Mention
+
+T = TypeVar("T")
 
 
 def covered(mentions: Iterable[Mention]) -> set[int]:
@@ -26,3 +29,12 @@ def starting_in(document: Document, kind: str, start: int, end: int) -> list[Men
 
 def _start(mention: Mention) -> int:
     return mention.start
+
+
+def derived(document: Document, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, once per document and key: for what depends only on the document's
+    mentions (which the events stage does not change) and on the key."""
+    if key not in document.derived:
+        document.derived[key] = compute()
+    result: T = document.derived[key]
+    return result

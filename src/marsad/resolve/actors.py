@@ -8,10 +8,11 @@ unless the knowledge base knows the whole phrase (أنصار الله is a group
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from marsad.document import Document, Mention, Span
-from marsad.events.index import starting_in
+from marsad.events.index import derived, starting_in
 from marsad.events.model import ActorRef
 from marsad.kb.model import Actor
 from marsad.kb.registry import Resources
@@ -41,7 +42,22 @@ def clause_actors(
     country: str | None,
     on_date: date | None,
 ) -> list[ActorRef]:
-    """Every actor the clause names, in text order."""
+    """Every actor the clause names, in text order (new references at every call: callers
+    change them; the resolution is done once per document and arguments)."""
+    key = ("clause_actors", clause.start, clause.end, country, on_date)
+    resolved = derived(
+        document, key, lambda: _clause_actors(document, clause, resources, country, on_date)
+    )
+    return [replace(ref, assoc=list(ref.assoc)) for ref in resolved]
+
+
+def _clause_actors(
+    document: Document,
+    clause: Span,
+    resources: Resources,
+    country: str | None,
+    on_date: date | None,
+) -> list[ActorRef]:
     found: list[ActorRef] = []
     nationalities = document.of_kind("nationality")
     sources = starting_in(document, "source", clause.start, clause.end)
