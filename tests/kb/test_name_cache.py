@@ -47,3 +47,16 @@ def test_user_folders_change_the_key(tmp_path: Path) -> None:
     (folder / "lexicon" / "stopwords.yaml").write_text("words: [كلمة]\n", encoding="utf-8")
     assert names_fingerprint([folder]) != before
     assert names_fingerprint() != before
+
+
+def test_pruning_keeps_the_newest(tmp_path: Path) -> None:
+    import os
+
+    from marsad.kb.gazetteer_build import prune_caches
+
+    paths = [tmp_path / f"names-{i}.pickle" for i in range(6)]
+    for age, path in enumerate(paths):
+        path.write_bytes(b"x")
+        os.utime(path, (1000 - age, 1000 - age))
+    prune_caches(paths[0], "names-*.pickle", 4)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [p.name for p in paths[:4]]

@@ -45,6 +45,7 @@ from marsad.text.tokenise import name_key
 log = logging.getLogger(__name__)
 
 FORMAT = 3
+GAZETTEERS_KEPT = 3  # compiled gazetteers kept in the cache folder (see `prune_caches`)
 # Middle East, North Africa, the Sahel and the Horn, and their neighbours in conflict news:
 # every GeoNames place of these countries is kept, with or without an Arabic name.
 FOCUS = frozenset(
@@ -498,6 +499,23 @@ def dump_atomic(payload: Any, path: Path) -> None:
     os.replace(tmp.name, path)
 
 
+def prune_caches(current: Path, pattern: str, keep: int) -> None:
+    """Remove all but the `keep` newest caches matching `pattern` beside `current`: another
+    checkout, data version or set of --kb folders may still use the others (deleting all of
+    them made two checkouts sharing the cache folder rebuild in turn)."""
+
+    def written(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:  # removed meanwhile by another process
+            return 0.0
+
+    caches = sorted(current.parent.glob(pattern), key=written, reverse=True)
+    for old in caches[keep:]:
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
 def _to_payload(
     places: dict[str, Place],
     countries: list[Country],
@@ -546,9 +564,7 @@ def build_cache(path: Path) -> Gazetteer:
         payload = _to_payload(places, countries, seats, report)
         progress.update(task, description=f"writing {path}")
         dump_atomic(payload, path)
-    for old in path.parent.glob("gazetteer-*.pickle"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    prune_caches(path, "gazetteer-*.pickle", GAZETTEERS_KEPT)
     log.info(
         "gazetteer: built %d places in %.1fs -> %s",
         len(places),

@@ -15,7 +15,7 @@ from typing import Any
 from marsad.ingest.clean import Boilerplate
 from marsad.kb.actors import ActorBase, load_actors
 from marsad.kb.gazetteer import DATA_DIR, Gazetteer, load_gazetteer
-from marsad.kb.gazetteer_build import cache_directory, dump_atomic, fingerprint
+from marsad.kb.gazetteer_build import cache_directory, dump_atomic, fingerprint, prune_caches
 from marsad.kb.lexicon import load_lexicon
 from marsad.kb.matcher import Entry, TokenTrie
 from marsad.recognise.cues import CueSet
@@ -151,7 +151,7 @@ def load_name_trie(
     trie = build_name_trie(gazetteer, actors, stopwords, supporters)
     try:
         dump_atomic((NAMES_FORMAT, trie.state()), path)
-        _prune_name_caches(path)
+        prune_caches(path, "names-*.pickle", NAMES_KEPT)
     except OSError as exc:
         log.warning("name index cache %s not written (%s)", path, exc)
     return trie
@@ -172,16 +172,6 @@ def names_fingerprint(extra_dirs: Sequence[Path] = ()) -> str:
         digest.update(f"{path.name}:{path.stat().st_size};".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
-
-
-def _prune_name_caches(keep: Path) -> None:
-    """Remove all but the newest `NAMES_KEPT` name index caches."""
-    caches = sorted(
-        keep.parent.glob("names-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
-    )
-    for old in caches[NAMES_KEPT:]:
-        if old != keep:
-            old.unlink(missing_ok=True)
 
 
 def build_name_trie(
