@@ -52,7 +52,7 @@ def _texts() -> list[str]:
 def _same_as_finditer(rec: DateRecogniser, folded: str) -> None:
     for rule in rec.rules:
         expected = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(folded)]
-        found = rule.finditer(folded, {})
+        found = rule.finditer(folded, {}, {})
         assert [(m.span(), m.groupdict()) for m in found] == expected, rule.name
 
 

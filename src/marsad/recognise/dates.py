@@ -177,12 +177,15 @@ class _Rule:
     requires: tuple[Requirement, ...] = ()  # literals a text must hold for a match
     starts: frozenset[str] | None = None  # what the core of every match starts with
 
-    def finditer(self, text: str, seen: dict[str, list[int]]) -> list[re.Match[str]]:
+    def finditer(
+        self, text: str, seen: dict[str, list[int]], present: dict[str, bool]
+    ) -> list[re.Match[str]]:
         """`pattern.finditer(text)`, trying the pattern only where a core can start: at most
         two clitic letters before an occurrence of `starts`. A core starting with a digit
         starts a run of digits, since a clitic letter or a non-word character precedes it.
-        `seen` keeps the occurrences of each literal in `text` for the other rules."""
-        if not passes(text, self.requires):
+        `seen` keeps the occurrences of each literal in `text` for the other rules, `present`
+        which required literals it holds."""
+        if not passes(text, self.requires, present):
             return []  # the text lacks a word every match of the rule has
         if self.starts is None:
             return list(self.pattern.finditer(text))
@@ -332,8 +335,9 @@ class DateRecogniser:
         found: list[tuple[int, int, Resolved]] = []
         text = normalised.text
         seen: dict[str, list[int]] = {}
+        present: dict[str, bool] = {}
         for rule in self.rules:
-            for m in rule.finditer(text, seen):
+            for m in rule.finditer(text, seen, present):
                 res = rule.resolve(m, published)
                 if res is not None:
                     found.append((m.start("core"), m.end("core"), res))

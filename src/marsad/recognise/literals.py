@@ -35,9 +35,23 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[Requirement, ...]:
     return tuple(found[:MAX_REQUIREMENTS])
 
 
-def passes(text: str, requirements: tuple[Requirement, ...]) -> bool:
-    """False when `text` lacks every string of some requirement (so no match is possible)."""
-    return all(any(s in text for s in requirement) for requirement in requirements)
+def passes(
+    text: str, requirements: tuple[Requirement, ...], present: dict[str, bool] | None = None
+) -> bool:
+    """False when `text` lacks every string of some requirement (so no match is possible).
+    `present` remembers which strings `text` holds, for patterns sharing requirements."""
+    if present is None:
+        return all(any(s in text for s in requirement) for requirement in requirements)
+    for requirement in requirements:
+        for string in requirement:
+            found = present.get(string)
+            if found is None:
+                found = present[string] = string in text
+            if found:
+                break
+        else:
+            return False
+    return True
 
 
 def _selectivity(requirement: Requirement) -> tuple[int, int]:
