@@ -63,6 +63,10 @@ class Mention:
         return Span(self.start, self.end)
 
 
+def _order(mention: Mention) -> tuple[int, int]:
+    return mention.start, -mention.end
+
+
 @dataclass(slots=True)
 class Document:
     """An article with everything the stages have added to it, in offset order."""
@@ -74,16 +78,22 @@ class Document:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     events: list[Any] = field(default_factory=list)  # marsad.record.EventRecord
     timings: dict[str, float] = field(default_factory=dict)
+    # What later stages derive from the mentions and look up again (see events/index.py).
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.article.text
 
     def add(self, mentions: list[Mention]) -> None:
+        touched: dict[str, list[Mention]] = {}
         for mention in mentions:
-            self.mentions.setdefault(mention.kind, []).append(mention)
-        for kind_list in self.mentions.values():
-            kind_list.sort(key=lambda m: (m.start, -m.end))
+            kind_list = self.mentions.setdefault(mention.kind, [])
+            kind_list.append(mention)
+            touched[mention.kind] = kind_list
+        # The other kinds' lists are already in order (the sort is stable).
+        for kind_list in touched.values():
+            kind_list.sort(key=_order)
 
     def of_kind(self, kind: str) -> list[Mention]:
         return self.mentions.get(kind, [])

@@ -154,3 +154,11 @@ def test_offsets_always_slice_the_original(text: str) -> None:
     for token in found:
         assert token.prefix + token.stem == token.norm
         assert token.norm
+
+
+def test_fast_token_constructor_makes_equal_tokens() -> None:
+    from marsad.text.tokenise import Token, _new_token
+
+    made = _new_token(3, 9, "والبصره", "وال", "بصره")
+    assert made == Token(3, 9, "والبصره", "وال", "بصره")
+    assert hash(made) == hash(Token(3, 9, "والبصره", "وال", "بصره"))

@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from marsad.document import Document, Mention, Span
+from marsad.events.index import starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.kb.registry import Resources
 from marsad.resolve.places import detail, place_ref, resolve_mention
@@ -134,8 +135,7 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     """Set the candidate's date; False when the date shows it is background history."""
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
-    sentence_triggers = [t for t in document.of_kind("trigger")
-                         if sentence.start <= t.start < sentence.end]
+    sentence_triggers = starting_in(document, "trigger", sentence.start, sentence.end)
     dates = [d for d in document.of_kind("date") if not statement_date(document, d)
              and _closest_trigger(d, sentence_triggers, candidate.trigger)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
@@ -194,12 +194,12 @@ def statement_date(document: Document, mention: Mention) -> bool:
     """"أفاد متحدث، اليوم الثلاثاء، بأن مسلحين هاجموا": the date of the statement, not of
     what it reports (a date right after a speech verb, with no trigger in between)."""
     sentence = document.sentences[document.sentence_index(mention.start)]
-    cues = [c for c in document.of_kind("stance") if c.key == "asserts"
-            and sentence.start <= c.start and 0 <= mention.start - c.end <= STATEMENT_GAP]
+    cues = [c for c in starting_in(document, "stance", sentence.start, mention.start)
+            if c.key == "asserts" and 0 <= mention.start - c.end <= STATEMENT_GAP]
     if not cues:
         return False
-    between = (max(c.end for c in cues), mention.start)  # the nearest speech verb
-    return not any(between[0] <= t.start < between[1] for t in document.of_kind("trigger"))
+    nearest = max(c.end for c in cues)  # the nearest speech verb
+    return not starting_in(document, "trigger", nearest, mention.start)
 
 
 def default_date(document: Document, lead: DateRange | None) -> DateRange | None:
@@ -240,8 +240,8 @@ def lead_date(document: Document) -> DateRange | None:
 def attach_figures(document: Document, candidate: Candidate) -> None:
     """Deaths, injuries and arrests given in the candidate's clause."""
     clause = candidate.clause
-    numbers = [n for n in document.of_kind("number") if clause.start <= n.start < clause.end]
-    words = [w for w in document.of_kind("word") if clause.start <= w.start < clause.end]
+    numbers = starting_in(document, "number", clause.start, clause.end)
+    words = starting_in(document, "word", clause.start, clause.end)
     for kind, attribute in (("killed", "fatalities"), ("injured", "injuries"),
                             ("arrested", "arrests")):
         value = _figure(kind, words, numbers)
@@ -291,8 +291,8 @@ def _person_count(word: Mention, words: list[Mention]) -> int | None:
 
 def sentence_figures(document: Document, start: int, end: int) -> dict[str, int]:
     """The deaths and injuries a sentence gives, for the claim it makes."""
-    numbers = [n for n in document.of_kind("number") if start <= n.start < end]
-    words = [w for w in document.of_kind("word") if start <= w.start < end]
+    numbers = starting_in(document, "number", start, end)
+    words = starting_in(document, "word", start, end)
     figures: dict[str, int] = {}
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
         value = _figure(kind, words, numbers)

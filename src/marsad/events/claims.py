@@ -12,6 +12,7 @@ import re
 
 from marsad.document import Document, Mention
 from marsad.events.attach import sentence_figures
+from marsad.events.index import starting_in
 from marsad.events.model import Candidate, ClaimRef
 from marsad.kb.registry import Resources
 
@@ -26,7 +27,7 @@ def attach_claims(document: Document, events: list[Candidate], resources: Resour
     if not events:
         return
     for sentence_index, sentence in enumerate(document.sentences):
-        cues = [c for c in document.of_kind("stance") if sentence.start <= c.start < sentence.end]
+        cues = starting_in(document, "stance", sentence.start, sentence.end)
         if not cues:
             continue
         event = _owner(events, sentence_index)

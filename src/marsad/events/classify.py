@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from marsad.document import Document, Span
+from marsad.events.index import starting_in
 from marsad.events.model import Candidate
 from marsad.text.normalise import fold
 
@@ -11,7 +12,7 @@ TERRITORY_OBJECT_GAP = 45  # characters from "سيطر/استعاد" to the town
 
 
 def modifiers_near(document: Document, clause: Span) -> set[str]:
-    return {m.key for m in document.of_kind("modifier") if clause.start <= m.start < clause.end}
+    return {m.key for m in starting_in(document, "modifier", clause.start, clause.end)}
 
 
 def classify(document: Document, candidate: Candidate) -> bool:
@@ -32,7 +33,7 @@ def classify(document: Document, candidate: Candidate) -> bool:
 
 
 def _clause_words(document: Document, clause: Span) -> set[str]:
-    return {w.key for w in document.of_kind("word") if clause.start <= w.start < clause.end}
+    return {w.key for w in starting_in(document, "word", clause.start, clause.end)}
 
 
 def _weapon(mods: set[str], default: str) -> str:

@@ -8,6 +8,7 @@ Triggers governed by a negation, a threat or plan, or an accusation make no even
 from __future__ import annotations
 
 from marsad.document import Document, Mention, Span
+from marsad.events.index import covered
 from marsad.events.model import Candidate
 from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
@@ -34,8 +35,9 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     names = [m for kind in NAME_KINDS for m in document.of_kind(kind)]
     # "جيش تحرير بلوشستان", "حركة الجهاد": a trigger word inside a name is part of the name.
     blockers = [w for w in document.of_kind("word") if w.key == "not_after"]
+    inside_names = covered(names)
     triggers = [t for t in document.of_kind("trigger")
-                if not any(n.start <= t.start < n.end for n in names)
+                if t.start not in inside_names
                 and not any(_governs(document.text, b, t) for b in blockers)]
     for index, sentence in enumerate(document.sentences):
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]

@@ -45,6 +45,7 @@ from marsad.text.tokenise import name_key
 log = logging.getLogger(__name__)
 
 FORMAT = 3
+GAZETTEERS_KEPT = 3  # compiled gazetteers kept in the cache folder (see `prune_caches`)
 # Middle East, North Africa, the Sahel and the Horn, and their neighbours in conflict news:
 # every GeoNames place of these countries is kept, with or without an Arabic name.
 FOCUS = frozenset(
@@ -481,6 +482,40 @@ def cache_directory(cache_dir: Path | None = None) -> Path:
     return Path(env) if env else Path.home() / ".cache" / "marsad"
 
 
+def dump_atomic(payload: Any, path: Path) -> None:
+    """Pickle `payload` to `path` through a temporary file in the same folder and an atomic
+    rename, so that processes building the same cache at once (Dask workers) never read a
+    half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "wb", dir=path.parent, prefix=path.name, suffix=".tmp", delete=False
+    ) as tmp:
+        try:
+            pickle.dump(payload, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            tmp.close()
+            os.unlink(tmp.name)
+            raise
+    os.replace(tmp.name, path)
+
+
+def prune_caches(current: Path, pattern: str, keep: int) -> None:
+    """Remove all but the `keep` newest caches matching `pattern` beside `current`: another
+    checkout, data version or set of --kb folders may still use the others (deleting all of
+    them made two checkouts sharing the cache folder rebuild in turn)."""
+
+    def written(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:  # removed meanwhile by another process
+            return 0.0
+
+    caches = sorted(current.parent.glob(pattern), key=written, reverse=True)
+    for old in caches[keep:]:
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
 def _to_payload(
     places: dict[str, Place],
     countries: list[Country],
@@ -528,13 +563,8 @@ def build_cache(path: Path) -> Gazetteer:
         progress.update(task, description="name index")
         payload = _to_payload(places, countries, seats, report)
         progress.update(task, description=f"writing {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
-            pickle.dump(payload, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(tmp.name).replace(path)
-    for old in path.parent.glob("gazetteer-*.pickle"):
-        if old != path:
-            old.unlink(missing_ok=True)
+        dump_atomic(payload, path)
+    prune_caches(path, "gazetteer-*.pickle", GAZETTEERS_KEPT)
     log.info(
         "gazetteer: built %d places in %.1fs -> %s",
         len(places),

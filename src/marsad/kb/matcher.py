@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from marsad.text.tokenise import Token, lookup_keys, name_key, strip_article
 
+MEMO_SIZE = 100_000  # token spellings whose trie readings a trie remembers
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -32,6 +34,7 @@ class Match:
 
 
 Key = tuple[str, ...]
+Row = tuple[str, str, str]  # an entry's kind, key and name: what the trie stores and caches
 
 
 class TokenTrie:
@@ -39,9 +42,11 @@ class TokenTrie:
     the set of their proper prefixes (so a match knows when to read one more word)."""
 
     def __init__(self) -> None:
-        self._entries: dict[Key, list[Entry]] = {}
+        self._rows: dict[Key, list[Row]] = {}
         self._prefixes: set[Key] = set()
         self.size = 0
+        self._entries: dict[Key, tuple[Entry, ...]] = {}  # entries made from rows, by key
+        self._starts: dict[str, tuple[str, ...]] = {}  # token spelling -> readings in the trie
 
     def add(self, name: str, entry: Entry) -> None:
         self.add_key(name_key(name), entry)
@@ -49,26 +54,51 @@ class TokenTrie:
     def add_key(self, key: Key, entry: Entry) -> None:
         if not key:
             return
-        entries = self._entries.get(key)
-        if entries is None:
-            self._entries[key] = [entry]
+        row = (entry.kind, entry.key, entry.name)
+        rows = self._rows.get(key)
+        if rows is None:
+            self._rows[key] = [row]
             for length in range(1, len(key)):
                 self._prefixes.add(key[:length])
-        elif entry not in entries:
-            entries.append(entry)
+        elif row not in rows:
+            rows.append(row)
         else:
             return
         self.size += 1
+        self._entries.pop(key, None)
+        self._starts.clear()
 
     def add_all(self, names: Iterable[tuple[str, Entry]]) -> None:
         for name, entry in names:
             self.add(name, entry)
 
+    def entries(self, key: Key) -> tuple[Entry, ...]:
+        """The entries of a whole key, in the order they were added."""
+        made = self._entries.get(key)
+        if made is None:
+            made = self._entries[key] = tuple(Entry(*row) for row in self._rows.get(key, ()))
+        return made
+
+    def state(self) -> tuple[dict[Key, list[Row]], set[Key], int]:
+        """Plain data to pickle (Entry objects unpickle slowly); see `from_state`."""
+        return self._rows, self._prefixes, self.size
+
+    @classmethod
+    def from_state(cls, state: tuple[dict[Key, list[Row]], set[Key], int]) -> TokenTrie:
+        trie = cls()
+        trie._rows, trie._prefixes, trie.size = state
+        return trie
+
     def find(self, tokens: list[Token], text: str) -> list[Match]:
         """All longest, non-overlapping matches, left to right."""
         matches: list[Match] = []
+        starts = self._starts
         index = 0
         while index < len(tokens):
+            readings = starts.get(tokens[index].norm)
+            if readings == ():  # the common case: no name starts with this word
+                index += 1
+                continue
             match = self._longest_at(tokens, index, text)
             if match is None:
                 index += 1
@@ -77,34 +107,42 @@ class TokenTrie:
             index = match.last + 1
         return matches
 
+    def _readings(self, word: str) -> tuple[str, ...]:
+        """The readings of a first token that start a key or are one (memoised by spelling):
+        the others match nothing whatever follows them."""
+        readings = self._starts.get(word)
+        if readings is None:
+            readings = tuple(
+                key for key in lookup_keys(word) if (key,) in self._rows or (key,) in self._prefixes
+            )
+            if len(self._starts) >= MEMO_SIZE:
+                self._starts.clear()
+            self._starts[word] = readings
+        return readings
+
     def _longest_at(self, tokens: list[Token], first: int, text: str) -> Match | None:
         best: Match | None = None
-        for key in lookup_keys(tokens[first].norm):
+        for key in self._readings(tokens[first].norm):
             path: Key = (key,)
             last = first
             while True:
-                entries = self._entries.get(path)
-                if entries and (best is None or last > best.last):
+                if self._rows.get(path) and (best is None or last > best.last):
                     start = surface_start(tokens[first], key, text)
-                    best = Match(first, last, start, tokens[last].end, tuple(entries))
+                    best = Match(first, last, start, tokens[last].end, self.entries(path))
                 if path not in self._prefixes or last + 1 >= len(tokens):
                     break
                 if not adjacent(tokens[last], tokens[last + 1], text):
                     break
-                path = (*path, _inner_keys(tokens[last + 1].norm)[0])
+                # A non-initial word of a name: only the article may vary.
+                path = (*path, strip_article(tokens[last + 1].norm))
                 last += 1
         return best
-
-
-def _inner_keys(word: str) -> list[str]:
-    """Readings of a non-initial word of a name: only the article may vary."""
-    return [strip_article(word)]
 
 
 def adjacent(left: Token, right: Token, text: str) -> bool:
     """Two tokens belong to one name when only spaces, quotes or a hyphen separate them."""
     gap = text[left.end : right.start]
-    return len(gap) <= 3 and all(ch in " \u00a0\"'«»-–ـ" for ch in gap)
+    return gap == " " or (len(gap) <= 3 and all(ch in " \u00a0\"'«»-–ـ" for ch in gap))
 
 
 def surface_start(token: Token, key: str, text: str) -> int:

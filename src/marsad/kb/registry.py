@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import logging
+import pickle
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,7 +14,8 @@ from typing import Any
 
 from marsad.ingest.clean import Boilerplate
 from marsad.kb.actors import ActorBase, load_actors
-from marsad.kb.gazetteer import Gazetteer, load_gazetteer
+from marsad.kb.gazetteer import DATA_DIR, Gazetteer, load_gazetteer
+from marsad.kb.gazetteer_build import cache_directory, dump_atomic, fingerprint, prune_caches
 from marsad.kb.lexicon import load_lexicon
 from marsad.kb.matcher import Entry, TokenTrie
 from marsad.recognise.cues import CueSet
@@ -21,6 +26,8 @@ from marsad.text.normalise import fold
 from marsad.text.tokenise import name_key
 
 KB_VERSION = "2026.11.25"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +91,9 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         boilerplate=load_boilerplate(extra_dirs),
         gazetteer=gazetteer,
         actors=actors,
-        names=build_name_trie(gazetteer, actors, stopwords, events.get("supporters", [])),
+        names=load_name_trie(
+            gazetteer, actors, stopwords, events.get("supporters", []), extra_dirs
+        ),
         stopwords=stopwords,
         ambiguous_places=frozenset(name_key(w) for w in events.get("ambiguous_places", [])),
         triggers=CueSet.compile("trigger", {t["id"]: t["forms"] for t in events["triggers"]}),
@@ -118,6 +127,57 @@ _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after",
 )
+
+
+NAMES_FORMAT = 1
+NAMES_KEPT = 4  # cached name indexes kept in the cache folder (data versions, --kb sets)
+
+
+def load_name_trie(
+    gazetteer: Gazetteer,
+    actors: ActorBase,
+    stopwords: frozenset[str] = frozenset(),
+    supporters: Sequence[str] = (),
+    extra_dirs: Sequence[Path] = (),
+) -> TokenTrie:
+    """`build_name_trie`, cached next to the compiled gazetteer in a file named by a hash of
+    everything it is built from: the package's data and code and the `extra_dirs` files."""
+    path = cache_directory() / f"names-{names_fingerprint(extra_dirs)}.pickle"
+    if path.exists():
+        gc.disable()  # as for the gazetteer: the collector slows unpickling many objects
+        try:
+            with path.open("rb") as handle:
+                version, state = pickle.load(handle)
+            if version == NAMES_FORMAT:
+                return TokenTrie.from_state(state)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+            log.warning("name index cache %s unreadable (%s); rebuilding", path, exc)
+        finally:
+            gc.enable()
+    trie = build_name_trie(gazetteer, actors, stopwords, supporters)
+    try:
+        dump_atomic((NAMES_FORMAT, trie.state()), path)
+        prune_caches(path, "names-*.pickle", NAMES_KEPT)
+    except OSError as exc:
+        log.warning("name index cache %s not written (%s)", path, exc)
+    return trie
+
+
+def names_fingerprint(extra_dirs: Sequence[Path] = ()) -> str:
+    """Hash of the gazetteer's fingerprint, the knowledge-base and text code, every package
+    data file and every file in `extra_dirs`."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256(f"names={NAMES_FORMAT};gazetteer={fingerprint()};".encode())
+    files = [*sorted(here.glob("*.py")), *sorted((here.parent / "text").glob("*.py"))]
+    files += sorted(p for p in DATA_DIR.rglob("*") if p.is_file())
+    for folder in extra_dirs:
+        digest.update(f"extra={folder};".encode())
+        if Path(folder).is_dir():
+            files += sorted(p for p in Path(folder).rglob("*") if p.is_file())
+    for path in files:
+        digest.update(f"{path.name}:{path.stat().st_size};".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
 
 
 def build_name_trie(

@@ -17,6 +17,7 @@ from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys, strip_article
 
 MIN_PREFIX = 2
+MEMO_SIZE = 50_000  # token spellings whose candidate forms a cue set remembers (six sets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,11 @@ class _Form:
     words: tuple[_Word, ...]
     key: str
     size: int  # letters, to prefer the longer of two forms with as many words
+
+
+# A form whose first word fits a token, the token's reading it fits, and its rank (words,
+# letters): a longer form wins.
+_Candidate = tuple[_Form, str, tuple[int, int]]
 
 
 def _parse(form: str, key: str) -> _Form | None:
@@ -54,6 +60,9 @@ class CueSet:
     kind: str
     exact: dict[str, list[_Form]] = field(default_factory=dict)
     prefixed: dict[str, list[_Form]] = field(default_factory=dict)
+    _memo: dict[str, tuple[_Candidate, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def compile(cls, kind: str, groups: Mapping[str, Iterable[str]]) -> CueSet:
@@ -75,32 +84,40 @@ class CueSet:
 
     def find_tokens(self, tokens: list[Token], text: str) -> list[Mention]:
         found: list[Mention] = []
-        index = 0
-        while index < len(tokens):
-            best = self._longest_at(tokens, index, text)
+        memo = self._memo
+        free = 0  # the first token no match has taken
+        for index, token in enumerate(tokens):
+            if index < free:
+                continue
+            candidates = memo.get(token.norm)
+            if candidates is None:
+                candidates = self._token_candidates(token.norm)
+            if not candidates:
+                continue
+            best = _longest_at(candidates, tokens, index, text)
             if best is None:
-                index += 1
                 continue
             form, reading, last = best
-            start = surface_start(tokens[index], reading, text)
+            start = surface_start(token, reading, text)
             end = tokens[last].end
             found.append(Mention(self.kind, start, end, text[start:end], form.key))
-            index = last + 1
+            free = last + 1
         return found
 
-    def _longest_at(self, tokens: list[Token], first: int, text: str
-                    ) -> tuple[_Form, str, int] | None:
-        best: tuple[_Form, str, int] | None = None
-        for reading in lookup_keys(tokens[first].norm):
-            for form in self._candidates(reading):
-                if best is not None and (len(form.words), form.size) <= (
-                    len(best[0].words), best[0].size
-                ):
-                    continue
-                last = _rest_matches(form, tokens, first, text)
-                if last is not None:
-                    best = (form, reading, last)
-        return best
+    def _token_candidates(self, norm: str) -> tuple[_Candidate, ...]:
+        """Every (form, reading) whose first word fits a token spelled `norm`, in the order
+        they are tried; memoised by spelling, since it depends on nothing else."""
+        readings = lookup_keys(norm)
+        candidates = tuple(
+            (form, reading, (len(form.words), form.size))
+            for reading in readings
+            for form in self._candidates(reading)
+            if any(form.words[0].matches(r) for r in readings)
+        )
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[norm] = candidates
+        return candidates
 
     def _candidates(self, reading: str) -> list[_Form]:
         forms = list(self.exact.get(reading, ()))
@@ -109,11 +126,24 @@ class CueSet:
         return forms
 
 
+def _longest_at(
+    candidates: tuple[_Candidate, ...], tokens: list[Token], first: int, text: str
+) -> tuple[_Form, str, int] | None:
+    """The longest candidate that the following tokens complete (the first tried on a tie)."""
+    best: tuple[_Form, str, int] | None = None
+    best_rank = (0, 0)
+    for form, reading, rank in candidates:
+        if best is not None and rank <= best_rank:
+            continue
+        last = first if rank[0] == 1 else _rest_matches(form, tokens, first, text)
+        if last is not None:
+            best, best_rank = (form, reading, last), rank
+    return best
+
+
 def _rest_matches(form: _Form, tokens: list[Token], first: int, text: str) -> int | None:
-    """Index of the last token when the form's first word fits `tokens[first]`."""
-    readings = lookup_keys(tokens[first].norm)
-    if not any(form.words[0].matches(r) for r in readings):
-        return None
+    """Index of the last token when the following tokens complete the form (its first word
+    fits `tokens[first]`: `_token_candidates` checked that)."""
     position = first
     for word in form.words[1:]:
         nxt = position + 1

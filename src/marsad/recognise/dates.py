@@ -40,14 +40,23 @@ from typing import Any
 
 from hijridate import Gregorian, Hijri
 
+from marsad.recognise.literals import (
+    DIGIT,
+    Requirement,
+    first_literals,
+    passes,
+    required_literals,
+)
 from marsad.recognise.numbers import load_yaml_documents, original_span, package_lexicon_path
 from marsad.text.normalise import NormalisedText, fold
 
 _GRACE = timedelta(days=7)
 _OTHER_EVENT = re.compile(r"\s+من\s+(?!الان|الآن)")
+# `_Rule.finditer` relies on this prefix: at most two letters, no digit, after a non-word one.
 _CLITIC = r"(?<!\w)(?:[وف]?[بل]?)"
 _END = r"(?!\w)"
 _MARKERS = ("past", "current", "next")
+_DIGIT_RUN = re.compile(r"\d+")
 
 Resolved = tuple[str, date | None, date | None, bool] | None  # kind, earliest, latest, anchored
 
@@ -166,6 +175,39 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], date | None], Resolved]
+    requires: tuple[Requirement, ...] = ()  # literals a text must hold for a match
+    starts: frozenset[str] | None = None  # what the core of every match starts with
+
+    def finditer(
+        self, text: str, seen: dict[str, list[int]], present: dict[str, bool]
+    ) -> list[re.Match[str]]:
+        """`pattern.finditer(text)`, trying the pattern only where a core can start: at most
+        two clitic letters before an occurrence of `starts`. A core starting with a digit
+        starts a run of digits, since a clitic letter or a non-word character precedes it.
+        `seen` keeps the occurrences of each literal in `text` for the other rules, `present`
+        which required literals it holds."""
+        if not passes(text, self.requires, present):
+            return []  # the text lacks a word every match of the rule has
+        if self.starts is None:
+            return list(self.pattern.finditer(text))
+        cores: set[int] = set()
+        for literal in self.starts:
+            found_at = seen.get(literal)
+            if found_at is None:
+                found_at = seen[literal] = _occurrences(literal, text)
+            cores.update(found_at)
+        found: list[re.Match[str]] = []
+        end = 0
+        for start in sorted({core - k for core in cores for k in range(3) if core >= k}):
+            if start < end:
+                continue
+            m = self.pattern.match(text, start)
+            if m is not None:
+                if m.end() == start:  # never: a core is not empty; finditer knows the rest
+                    return list(self.pattern.finditer(text))
+                found.append(m)
+                end = m.end()
+        return found
 
 
 class DateRecogniser:
@@ -219,10 +261,12 @@ class DateRecogniser:
 
     def _compile(self) -> list[_Rule]:
         f = self._fragments()
-        return [
-            _Rule(name, re.compile(_CLITIC + "(?P<core>" + body + ")" + _END), fn)
-            for name, body, fn in self._calendar_specs(f) + self._relative_specs(f)
-        ]
+        rules = []
+        for name, body, fn in self._calendar_specs(f) + self._relative_specs(f):
+            pattern = re.compile(_CLITIC + "(?P<core>" + body + ")" + _END)
+            requires = required_literals(pattern.pattern)
+            rules.append(_Rule(name, pattern, fn, requires, _shortest(first_literals(body))))
+        return rules
 
     def _calendar_specs(self, f: _Fragments) -> list[_Spec]:
         v, g = self.v, self._glue
@@ -290,8 +334,11 @@ class DateRecogniser:
     def find(self, normalised: NormalisedText, published: date | None) -> list[DateMention]:
         """All date mentions, longest first among overlapping ones, in text order."""
         found: list[tuple[int, int, Resolved]] = []
+        text = normalised.text
+        seen: dict[str, list[int]] = {}
+        present: dict[str, bool] = {}
         for rule in self.rules:
-            for m in rule.pattern.finditer(normalised.text):
+            for m in rule.finditer(text, seen, present):
                 res = rule.resolve(m, published)
                 if res is not None:
                     found.append((m.start("core"), m.end("core"), res))
@@ -582,6 +629,28 @@ class DateRecogniser:
         if p is None:
             return "period", None, None, False
         return "period", p - timedelta(days=self.v.recent[_key(m["core"])]), p, True
+
+
+def _shortest(literals: frozenset[str] | None) -> frozenset[str] | None:
+    """The literals none of the others starts: where a longer one occurs, its prefix does."""
+    if literals is None:
+        return None
+    ordered = sorted(literals, key=len)
+    return frozenset(
+        lit for i, lit in enumerate(ordered) if not any(lit.startswith(o) for o in ordered[:i])
+    )
+
+
+def _occurrences(literal: str, text: str) -> list[int]:
+    """Where `literal` occurs in `text` (`DIGIT`: where a run of digits starts)."""
+    if literal == DIGIT:
+        return [m.start() for m in _DIGIT_RUN.finditer(text)]
+    found = []
+    at = text.find(literal)
+    while at != -1:
+        found.append(at)
+        at = text.find(literal, at + 1)
+    return found
 
 
 def _part(first: date, last: date, part: str | None, unit: str) -> tuple[date, date]:

@@ -38,6 +38,7 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _RANK = {"unit": 1, "ten": 2, "hundred": 3}
+MEMO_SIZE = 100_000  # token spellings remembered by `NumberRecogniser._can_start`
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +205,7 @@ def _prefixes(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every word, and a frozen init is 3x slower
 class _Tok:
     text: str
     start: int
@@ -231,6 +232,12 @@ class NumberRecogniser:
         for order, (words, value, scalable) in enumerate(lexicon.vague):
             self._vague_by_first.setdefault(words[0], []).append(
                 (order, words, value, scalable))
+        self._compound_firsts = frozenset(words[0] for words in lexicon.compounds if words)
+        self._starts: dict[str, bool] = {}  # token spelling -> may a count start there
+        self._labels_months = lexicon.labels | lexicon.month_words
+        self._measures: dict[str, list[tuple[str, ...]]] = {}  # measure phrases by first word
+        for measure in lexicon.measures:
+            self._measures.setdefault(measure[0], []).append(measure)
 
     @classmethod
     def from_package_data(cls, extra_files: Sequence[Path] = ()) -> NumberRecogniser:
@@ -247,18 +254,23 @@ class NumberRecogniser:
 
     def find(self, normalised: NormalisedText) -> list[NumberMention]:
         text = normalised.text
-        blocked = [False] * (len(text) + 1)
+        blocked: set[int] = set()
         for match in _NOT_COUNT.finditer(text):
-            blocked[match.start() : match.end()] = [True] * (match.end() - match.start())
+            blocked.update(range(match.start(), match.end()))
         toks = [
             _Tok(m.group(), m.start(), m.end())
             for m in _TOKEN.finditer(text)
-            if not blocked[m.start()]
+            if m.start() not in blocked
         ]
+        starts = self._starts
         out: list[NumberMention] = []
         i = 0
         while i < len(toks):
-            hit = self._match_at(toks, i)
+            word = toks[i].text
+            can_start = starts.get(word)
+            if can_start is None:
+                can_start = self._can_start(word)
+            hit = self._match_at(toks, i) if can_start else None
             if hit is None:
                 i += 1
                 continue
@@ -269,6 +281,23 @@ class NumberRecogniser:
         return out
 
     # -- matching -------------------------------------------------------------------------
+    def _can_start(self, word: str) -> bool:
+        """False when no count can start at a token spelled `word`, whatever follows it (what
+        `_match_at` would try, looking at the first token only); memoised by spelling."""
+        probe = [_Tok(word, 0, len(word))]
+        cores = [word[len(prefix) :] for prefix in _prefixes(word)]
+        possible = (
+            any(core in self._vague_by_first for core in cores)
+            or word[:1].isdigit()
+            or any(core in self._compound_firsts for core in cores)
+            or self.lexicon.lookup(word) is not None
+            or self._dual_at(probe, 0) is not None
+        )
+        if len(self._starts) >= MEMO_SIZE:
+            self._starts.clear()
+        self._starts[word] = possible
+        return possible
+
     def _match_at(self, toks: list[_Tok], i: int) -> _Hit | None:
         return self._vague_at(toks, i) or self._number_at(toks, i) or self._dual_at(toks, i)
 
@@ -394,7 +423,7 @@ class NumberRecogniser:
         prev = toks[hit.i - 1].text if hit.i > 0 else ""
         cores = {prev[len(p):] for p in _prefixes(prev)}  # "للعام" -> "لعام", "العام"
         cores |= {"ا" + c for c in cores if c.startswith("ل")}
-        if cores & (lex.labels | lex.month_words):
+        if cores & self._labels_months:
             return True
         prev_core = prev[1:] if prev[:1] in _CONJ and len(prev) > 3 else prev
         if prev == "-" and hit.i > 1 and toks[hit.i - 2].end == toks[hit.i - 1].start:
@@ -412,7 +441,7 @@ class NumberRecogniser:
             rest[1] in ("شهر", "الشهر") or rest[1] in lex.month_words
         ) and not hit.vague:
             return True
-        if any(tuple(rest[: len(m)]) == m for m in lex.measures):
+        if rest and any(tuple(rest[: len(m)]) == m for m in self._measures.get(rest[0], ())):
             return True
         return hit.vague and toks[hit.i].text == "عده" and bool(prev) and any(
             (prev,) == m for m in lex.measures
@@ -440,7 +469,7 @@ class NumberRecogniser:
     def _qualifier_before(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
         for phrase, qualifier in self.lexicon.qual_before:
             k = i - len(phrase)
-            if k < 0:
+            if k < 0 or (len(phrase) > 1 and toks[i - 1].text != phrase[-1]):
                 continue
             words = [t.text for t in toks[k:i]]
             if words[0] != phrase[0] and _clitic_match(words[0], phrase[0]) is None:

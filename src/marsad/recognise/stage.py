@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from marsad.document import Document, Mention
 from marsad.kb.registry import Resources
+from marsad.recognise.dates import DateMention
 from marsad.recognise.names import find_names, outlet_adjective, unknown_places
+from marsad.recognise.numbers import NumberMention
 from marsad.text.tokenise import name_key
 
 
@@ -33,15 +35,20 @@ def recognise(document: Document, resources: Resources) -> Document:
         if published is not None:
             document.article.published, document.article.published_source = published, "dateline"
             found = resources.dates.find(normalised, published)
-    dates = [Mention("date", d.start, d.end, d.text, d.kind, asdict(d)) for d in found]
+    dates = [Mention("date", d.start, d.end, d.text, d.kind, _fields(d)) for d in found]
     document.add(dates)
     numbers = [
-        Mention("number", n.start, n.end, n.text, n.qualifier or "", asdict(n))
+        Mention("number", n.start, n.end, n.text, n.qualifier or "", _fields(n))
         for n in resources.numbers.find(normalised)
         if not any(d.start <= n.start < d.end for d in dates)
     ]
     document.add(numbers)
     return document
+
+
+def _fields(mention: DateMention | NumberMention) -> dict[str, Any]:
+    """`dataclasses.asdict` without its deep copy: every field is an immutable value."""
+    return {name: getattr(mention, name) for name in mention.__slots__}
 
 
 DATELINE_CHARS = 400

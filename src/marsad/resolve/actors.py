@@ -8,9 +8,11 @@ unless the knowledge base knows the whole phrase (أنصار الله is a group
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from marsad.document import Document, Mention, Span
+from marsad.events.index import derived, starting_in
 from marsad.events.model import ActorRef
 from marsad.kb.model import Actor
 from marsad.kb.registry import Resources
@@ -40,20 +42,35 @@ def clause_actors(
     country: str | None,
     on_date: date | None,
 ) -> list[ActorRef]:
-    """Every actor the clause names, in text order."""
+    """Every actor the clause names, in text order (new references at every call: callers
+    change them; the resolution is done once per document and arguments)."""
+    key = ("clause_actors", clause.start, clause.end, country, on_date)
+    resolved = derived(
+        document, key, lambda: _clause_actors(document, clause, resources, country, on_date)
+    )
+    return [replace(ref, assoc=list(ref.assoc)) for ref in resolved]
+
+
+def _clause_actors(
+    document: Document,
+    clause: Span,
+    resources: Resources,
+    country: str | None,
+    on_date: date | None,
+) -> list[ActorRef]:
     found: list[ActorRef] = []
     nationalities = document.of_kind("nationality")
-    named = [m for kind in ACTOR_KINDS for m in document.of_kind(kind)
-             if clause.start <= m.start < clause.end]
+    named = [m for kind in ACTOR_KINDS
+             for m in starting_in(document, kind, clause.start, clause.end)]
     # A source that is itself a force ("قوات الجيش ومسلحي فانو") takes no affiliation after it.
-    sources = [s for s in document.of_kind("source") if clause.start <= s.start < clause.end
-               and not any(m.start <= s.start < m.end for m in named)]
+    sources = [s for s in starting_in(document, "source", clause.start, clause.end)
+               if not any(m.start <= s.start < m.end for m in named)]
     triggers = document.of_kind("trigger")
-    attributions = [c for c in document.of_kind("stance") if c.key == "attribution"
-                    and clause.start <= c.start < clause.end]
+    attributions = [c for c in starting_in(document, "stance", clause.start, clause.end)
+                    if c.key == "attribution"]
     for kind in ACTOR_KINDS:
-        for mention in document.of_kind(kind):
-            if clause.start <= mention.start < clause.end and not _of_source(mention, sources) \
+        for mention in starting_in(document, kind, clause.start, clause.end):
+            if not _of_source(mention, sources) \
                     and not _adjective_of_trigger(mention, triggers) \
                     and not _attributed_to(document, mention, attributions):
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)

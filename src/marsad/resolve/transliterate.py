@@ -33,6 +33,7 @@ _LATIN = str.maketrans({"q": "k", "c": "k", "j": "g", "p": "b", "v": "f", "x": "
 MIN_SKELETON = 3
 MIN_FUZZY = 5
 FUZZY_CUTOFF = 88.0
+FUZZY_MEMO = 20_000  # fuzzy look-ups remembered
 
 
 def arabic_skeleton(word: str) -> str:
@@ -66,6 +67,7 @@ class SkeletonIndex:
                 self._places.setdefault(place.country_code, []).append(place)
         self._index: dict[str, dict[str, list[Place]]] = {}
         self._arabic_names: dict[str, dict[str, list[Place]]] = {}
+        self._fuzzy: dict[tuple[str, str], Place | None] = {}  # (query, country) -> fuzzy()
 
     def _country(self, code: str) -> dict[str, list[Place]]:
         index = self._index.get(code)
@@ -88,11 +90,18 @@ class SkeletonIndex:
         if len(query) < MIN_FUZZY:
             return None
         for code in countries:
-            names = self._arabic(code)
-            found = process.extractOne(query, names.keys(), scorer=fuzz.ratio,
-                                       score_cutoff=FUZZY_CUTOFF)
-            if found is not None:
-                return max(names[found[0]], key=lambda p: p.population)
+            if (query, code) in self._fuzzy:  # the same unknown names come back often
+                place = self._fuzzy[query, code]
+            else:
+                names = self._arabic(code)
+                found = process.extractOne(query, names.keys(), scorer=fuzz.ratio,
+                                           score_cutoff=FUZZY_CUTOFF)
+                place = None if found is None else max(names[found[0]], key=_population)
+                if len(self._fuzzy) >= FUZZY_MEMO:
+                    self._fuzzy.clear()
+                self._fuzzy[query, code] = place
+            if place is not None:
+                return place
         return None
 
     def _arabic(self, code: str) -> dict[str, list[Place]]:
@@ -116,3 +125,7 @@ class SkeletonIndex:
             if found:
                 return max(found, key=lambda p: p.population)
         return None
+
+
+def _population(place: Place) -> int:
+    return place.population

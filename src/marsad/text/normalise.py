@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 # Characters dropped entirely: harakat, Quranic marks, superscript alef, tatweel, bidi and
 # zero-width controls, the byte-order mark.
@@ -73,11 +74,40 @@ class NormalisedText:
 
 def _is_dropped_mark(ch: str) -> bool:
     """A combining mark that folding drops (harakat, Quranic marks, superscript alef)."""
-    return ord(ch) in _DROPPED and unicodedata.category(ch) == "Mn"
+    return ch in DROPPED_MARKS
+
+
+DROPPED_MARKS = frozenset(chr(c) for c in _DROPPED if unicodedata.category(chr(c)) == "Mn")
+
+
+class _FoldTable(dict[int, str]):
+    """`str.translate` table of `fold_char`, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+class _LengthTable(dict[int, str]):
+    """`str.translate` table of the folded length of each character, as a code point."""
+
+    def __missing__(self, code: int) -> str:
+        length = self[code] = chr(len(fold_char(chr(code))))
+        return length
+
+
+_FOLDS = _FoldTable()
+_LENGTHS = _LengthTable()
 
 
 def normalise(text: str) -> NormalisedText:
     """Fold `text` for matching and remember where every folded character came from."""
+    lengths = text.translate(_LENGTHS)
+    if not lengths.strip("\x01"):  # every character folds to one: the usual case
+        return NormalisedText(text, text.translate(_FOLDS), tuple(range(len(text))))
+    if max(lengths) == "\x01":  # some are dropped (harakat, tatweel), none expands
+        kept = compress(range(len(text)), lengths.encode("latin-1"))
+        return NormalisedText(text, text.translate(_FOLDS), tuple(kept))
     out: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
@@ -91,4 +121,4 @@ def normalise(text: str) -> NormalisedText:
 
 def fold(text: str) -> str:
     """Folded form of a string, for dictionary keys and comparisons."""
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_FOLDS)

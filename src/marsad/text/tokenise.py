@@ -8,10 +8,10 @@ word. A token keeps its surface offsets; `clitic_split` gives the most likely sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from marsad.text.normalise import NormalisedText, fold
+from marsad.text.normalise import DROPPED_MARKS, NormalisedText, fold
 
 # A word is a run of letters/digits; Arabic letters include the folded range.
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
@@ -36,6 +36,26 @@ class Token:
         return self.norm[:1].isdigit()
 
 
+# Tokens are made by the hundred per article; a frozen dataclass's __init__ sets each field
+# through object.__setattr__, twice as slow as the slot descriptors used here directly.
+_FIELDS = ("start", "end", "norm", "prefix", "stem")
+assert tuple(f.name for f in fields(Token)) == _FIELDS, "update _new_token"
+_SET_START, _SET_END, _SET_NORM, _SET_PREFIX, _SET_STEM = (
+    getattr(Token, name).__set__ for name in _FIELDS
+)
+
+
+def _new_token(start: int, end: int, norm: str, prefix: str, stem: str) -> Token:
+    """`Token(start, end, norm, prefix, stem)`, faster."""
+    token = object.__new__(Token)
+    _SET_START(token, start)
+    _SET_END(token, end)
+    _SET_NORM(token, norm)
+    _SET_PREFIX(token, prefix)
+    _SET_STEM(token, stem)
+    return token
+
+
 def strip_article(word: str) -> str:
     """Drop a leading ال from a folded word long enough to carry it (the scorer's rule)."""
     if word.startswith(_ARTICLE) and len(word) >= 5:
@@ -43,6 +63,7 @@ def strip_article(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=131072)
 def clitic_split(word: str) -> tuple[str, str]:
     """Most likely (proclitics, stem) split of a folded word, conservatively."""
     prefix = ""
@@ -96,9 +117,14 @@ def _words(folded: str) -> list[str]:
 def tokenise(normalised: NormalisedText) -> list[Token]:
     """Tokens of a normalised text, with offsets into its original text."""
     tokens: list[Token] = []
+    origin, original = normalised.origin, normalised.original
+    size = len(original)
     for match in _WORD.finditer(normalised.text):
-        start, end = normalised.to_original(match.start(), match.end())
+        # `normalised.to_original(match.start(), match.end())`, inlined (words are not empty)
+        end = origin[match.end() - 1] + 1
+        while end < size and original[end] in DROPPED_MARKS:
+            end += 1
         word = match.group(0)
         prefix, stem = clitic_split(word)
-        tokens.append(Token(start, end, word, prefix, stem))
+        tokens.append(_new_token(origin[match.start()], end, word, prefix, stem))
     return tokens
