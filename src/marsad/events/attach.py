@@ -136,7 +136,8 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
     sentence_triggers = starting_in(document, "trigger", sentence.start, sentence.end)
-    dates = [d for d in document.of_kind("date") if not statement_date(document, d)
+    dates = [d for d in starting_in(document, "date", sentence.start, sentence.end)
+             if not statement_date(document, d)
              and _closest_trigger(d, sentence_triggers, candidate.trigger)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
     from_statement = False

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from datetime import date
 
 from marsad.document import Document, Mention, Span
+from marsad.events.index import derived, starting_in
 from marsad.events.model import ActorRef, Candidate
 from marsad.kb.registry import Resources
 from marsad.resolve.actors import clause_actors, nationality_actor, template_actor
@@ -256,11 +257,14 @@ def _supported_group(
 ) -> list[str]:
     """The group whose supporters the article speaks of ("أنصار ميليشيا «ثأر الله»"), for a
     crowd it names only as "the supporters"."""
-    whole = Span(0, len(document.text))
-    for ref in clause_actors(document, whole, resources, country, on_date):
-        if ref.category == "supporters" and ref.assoc:
-            return list(ref.assoc)
-    return []
+    def find() -> list[str]:
+        whole = Span(0, len(document.text))
+        for ref in clause_actors(document, whole, resources, country, on_date):
+            if ref.category == "supporters" and ref.assoc:
+                return list(ref.assoc)
+        return []
+
+    return list(derived(document, ("supported_group", country, on_date), find))
 
 
 def _nationality_agent(
@@ -283,17 +287,18 @@ def _victim(document: Document, actor: ActorRef,
     before an intransitive one ("جنديين لقيا حتفهما")."""
     if victim_verbs and _next_word(document, actor.end) in victim_verbs:
         return True
-    for word in document.of_kind("word"):
+    for word in starting_in(document, "word", actor.start - VICTIM_WORD_REACH, actor.start):
         if word.key in ("killed", "injured") and 0 <= actor.start - word.end <= 20:
             between = document.text[word.end : actor.start]
             # "ثمانية قتلى في هجوم لمتمردي X": X comes after another trigger, as its agent
-            if not any(ch in between for ch in ".،,؛:") and not any(
-                    word.end <= t.start < actor.start for t in document.of_kind("trigger")):
+            if not any(ch in between for ch in ".،,؛:") and not starting_in(
+                    document, "trigger", word.end, actor.start):
                 return True
     return False
 
 
 VICTIM_BEFORE_GAP = 3
+VICTIM_WORD_REACH = 60  # characters back to the start of a casualty word ending 20 before
 
 
 def _next_word(document: Document, offset: int) -> str:
