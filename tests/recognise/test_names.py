@@ -52,3 +52,10 @@ def test_a_statement_is_no_place_abroad(resources) -> None:  # type: ignore[no-u
     document = read("وقالت الأسرة في بيان إن مسلحين داهموا منزلها في حي شميلة بصنعاء.", resources)
     assert "CN" not in context_countries(document, resources.gazetteer)
     assert all(r.country != "China" for r in document.events)
+
+
+def test_martyrs_square_counts_no_dead(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("واصل آلاف اللبنانيين، اليوم الخميس، تظاهراتهم في ساحتي رياض الصلح والشهداء "
+                    "وسط بيروت.", resources)
+    assert [m.key for m in document.of_kind("trigger")] == ["protest"]
+    assert [r.sub_event_type for r in document.events] == ["Peaceful protest"]

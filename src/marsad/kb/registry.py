@@ -60,6 +60,7 @@ class Resources:
     settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
     victim_verbs: frozenset[str]  # folded verbs whose subject is a victim: لقي, أصيبوا
     media_nouns: frozenset[str]  # folded nouns naming an outlet: وكالة, صحيفة, قناة
+    martyr_names: frozenset[str]  # folded nouns of places named after martyrs: ساحة, مقبرة
     skeletons: SkeletonIndex
     stances: CueSet  # asserts, denies, unconfirmed, attribution
     source_nouns: CueSet
@@ -107,6 +108,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
         victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
         media_nouns=frozenset(fold(w) for w in events.get("media_nouns", [])),
+        martyr_names=frozenset(fold(w) for w in events.get("named_after_martyrs", [])),
         skeletons=SkeletonIndex(gazetteer.places.values()),
         stances=CueSet.compile(
             "stance", {k: sources[k] for k in ("asserts", "attribution", "denies", "unconfirmed")}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.document import Document, Mention
 from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent
 from marsad.text.normalise import fold
@@ -81,6 +83,21 @@ def outlet_adjective(document: Document, mention: Mention, media_nouns: frozense
         if word in media_nouns or (word[:1] in _PROCLITICS and word[1:] in media_nouns):
             return True
     return False
+
+
+MARTYRS = ("الشهداء", "شهداء")
+NAME_REACH = 4  # words back from "الشهداء" to the square or cemetery it names
+
+
+def named_after_martyrs(document: Document, mention: Mention, nouns: frozenset[str]) -> bool:
+    """"ساحة الشهداء", "ساحتي رياض الصلح والشهداء": a name, not the dead of the news."""
+    word = mention.text.strip()
+    if word.startswith("و"):
+        word = word[1:]
+    if word not in MARTYRS:
+        return False
+    index = bisect_left(document.tokens, mention.start, key=lambda t: t.start)
+    return any(t.norm in nouns for t in document.tokens[max(0, index - NAME_REACH) : index])
 
 
 _CITY_NOUNS = ("العاصمه", "عاصمه", "مدينه")

@@ -8,7 +8,12 @@ from typing import Any
 from marsad.document import Document, Mention
 from marsad.kb.registry import Resources
 from marsad.recognise.dates import DateMention
-from marsad.recognise.names import find_names, outlet_adjective, unknown_places
+from marsad.recognise.names import (
+    find_names,
+    named_after_martyrs,
+    outlet_adjective,
+    unknown_places,
+)
 from marsad.recognise.numbers import NumberMention
 from marsad.text.tokenise import name_key
 
@@ -28,7 +33,10 @@ def recognise(document: Document, resources: Resources) -> Document:
     document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
                     resources.subordinators, resources.stances, resources.source_nouns):
-        document.add(cue_set.find_tokens(document.tokens, document.text))
+        found_cues = cue_set.find_tokens(document.tokens, document.text)
+        document.add([m for m in found_cues if not (
+            m.kind in ("trigger", "word") and m.key in ("killing", "killed")
+            and named_after_martyrs(document, m, resources.martyr_names))])
     found = resources.dates.find(normalised, published)
     if published is None:
         published = dateline_date(found)
