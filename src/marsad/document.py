@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -97,6 +98,10 @@ class Document:
 
     def of_kind(self, kind: str) -> list[Mention]:
         return self.mentions.get(kind, [])
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset` (len(tokens) if none)."""
+        return bisect_left(self.tokens, offset, key=lambda token: token.start)
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding `offset` (the last one starting at or before it)."""

@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from marsad.document import Document, Mention, Span
-from marsad.events.index import starting_in
+from marsad.events.index import derived, starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.kb.registry import Resources
 from marsad.resolve.places import detail, place_ref, resolve_mention
@@ -52,8 +52,7 @@ def attach_place(
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
-            weak = {m.start for m in document.of_kind("place")
-                    if m.data.get("locative") == "weak"}
+            weak = _places_introduced(document, ("weak",))
             best = min(refs, key=lambda r: (_tier(r, countries),
                                             detail(r.place) + (WEAK_PENALTY if r.start in weak
                                                                else 0.0),
@@ -76,6 +75,12 @@ _LIST_GLUE = re.compile(r"^\s*(?:[،,]\s*)?(?:و|او|أو)?\s*$")
 LIST_DETAIL = 4  # towns, districts and neighbourhoods; provinces and countries are not split
 
 
+def _places_introduced(document: Document, how: tuple[str, ...]) -> frozenset[int]:
+    """Where the place mentions introduced in one of these ways start (once per document)."""
+    return derived(document, ("places_introduced", how), lambda: frozenset(
+        m.start for m in document.of_kind("place") if m.data.get("locative") in how))
+
+
 def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
     """"تظاهرات في القاهرة والسويس والإسكندرية": the places listed with the chosen one, each
     of which ACLED codes as its own event (one record per location)."""
@@ -86,8 +91,7 @@ def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef]) -> lis
         if run and not _LIST_GLUE.match(fold(document.text[run[-1].end : ref.start])):
             runs.append([])
         runs[-1].append(ref)
-    introduced = {m.start for m in document.of_kind("place")
-                  if m.data.get("locative") in ("strong", "clitic")}
+    introduced = _places_introduced(document, ("strong", "clitic"))
     for run in runs:
         # a list introduced as places ("في القاهرة والسويس"), not "أديس أبابا وأسمرة تنفيان"
         if best in run and len(run) > 1 and run[0].start in introduced:

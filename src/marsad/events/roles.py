@@ -10,7 +10,6 @@ by state forces; a protest is by protesters).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date
 
 from marsad.document import Document, Mention, Span
@@ -303,7 +302,7 @@ VICTIM_WORD_REACH = 60  # characters back to the start of a casualty word ending
 
 def _next_word(document: Document, offset: int) -> str:
     """The folded word starting within a few characters after `offset`, without و/ف."""
-    index = bisect_left(document.tokens, offset, key=lambda t: t.start)
+    index = document.token_index(offset)
     if index >= len(document.tokens) or document.tokens[index].start - offset > VICTIM_BEFORE_GAP:
         return ""
     word = document.tokens[index].norm

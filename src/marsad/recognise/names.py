@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from collections.abc import Collection
 
 from marsad.document import Document, Mention
 from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent
@@ -67,7 +67,7 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     if match.last > first and (token.stem in settlements or token.norm in settlements):
         return "strong"  # the name holds its own settlement noun
     # "وفي البصرة", "بريف إدلب": a conjunction or preposition written on the locative
-    if previous in locatives or (previous[:1] in _PROCLITICS and previous[1:] in locatives):
+    if _listed(previous, locatives):
         return "strong"
     return ""
 
@@ -80,7 +80,7 @@ def outlet_adjective(document: Document, mention: Mention, media_nouns: frozense
     first = mention.data.get("token_first", 0)
     for token in document.tokens[max(0, first - MEDIA_REACH) : first]:
         word = token.norm
-        if word in media_nouns or (word[:1] in _PROCLITICS and word[1:] in media_nouns):
+        if _listed(word, media_nouns):
             return True
     return False
 
@@ -96,7 +96,7 @@ def named_after_martyrs(document: Document, mention: Mention, nouns: frozenset[s
         word = word[1:]
     if word not in MARTYRS:
         return False
-    index = bisect_left(document.tokens, mention.start, key=lambda t: t.start)
+    index = document.token_index(mention.start)
     return any(t.norm in nouns for t in document.tokens[max(0, index - NAME_REACH) : index])
 
 
@@ -108,11 +108,16 @@ def _after_city_noun(document: Document, first: int) -> bool:
     if first == 0:
         return False
     word = document.tokens[first - 1].norm
-    return word in _CITY_NOUNS or (word[:1] in _PROCLITICS and word[1:] in _CITY_NOUNS)
+    return _listed(word, _CITY_NOUNS)
 
 
 _ADJECTIVE_ENDINGS = ("يه", "ية", "ي")
 _PROCLITICS = ("و", "ف", "ب", "ل")
+
+
+def _listed(word: str, words: Collection[str]) -> bool:
+    """The word is one of `words`, or is one with a conjunction or preposition on it."""
+    return word in words or (word[:1] in _PROCLITICS and word[1:] in words)
 
 
 def _agrees(document: Document, match: Match, entry: Entry) -> bool:
