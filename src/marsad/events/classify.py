@@ -173,7 +173,7 @@ def battle_or_attack(candidate: Candidate) -> str:
     return candidate.sub
 
 
-TAKEOVERS = ("Government regains territory", "Non-state actor overtakes territory")
+TAKEOVERS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def takeover_by(candidate: Candidate) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from marsad.events.classify import TAKEOVERS
 from marsad.events.model import ActorRef, Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import distance_km
 from marsad.record import event_type_of
@@ -40,9 +41,6 @@ def coalesce(candidates: list[Candidate]) -> list[Candidate]:
         else:
             _absorb(target, candidate)
     return merged
-
-
-TAKEOVERS = {"Non-state actor overtakes territory", "Government regains territory"}
 
 
 def _compatible_types(left: Candidate, right: Candidate) -> bool:
