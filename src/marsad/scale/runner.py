@@ -215,14 +215,5 @@ def _finish(pending: _Batch, sink: Sink, summary: RunSummary,
 
 
 def _count(summary: RunSummary, result: AddResult) -> None:
-    counts = summary.counts
-    if result.status == "duplicate":
-        counts.duplicates += 1
-    elif result.status == "unchanged":
-        counts.unchanged += 1
-    elif result.status == "updated":
-        counts.updated += 1
-    else:
-        counts.stored += 1
-    counts.events += result.events
+    summary.counts.count(result)
     summary.merged_events += result.merged_events

@@ -16,7 +16,7 @@ from marsad.ingest.folder import JSONL_SUFFIXES
 from marsad.kb.registry import Resources
 from marsad.pipeline import extract
 from marsad.record import version_string
-from marsad.store.store import Store
+from marsad.store.store import AddResult, Store
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,18 @@ class IngestSummary:
     @property
     def skipped(self) -> int:
         return self.unchanged + self.duplicates
+
+    def count(self, result: AddResult) -> None:
+        """Count what `Store.add` did with one article."""
+        if result.status == "duplicate":
+            self.duplicates += 1
+        elif result.status == "unchanged":
+            self.unchanged += 1
+        elif result.status == "updated":
+            self.updated += 1
+        else:
+            self.stored += 1
+        self.events += result.events
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +83,7 @@ def ingest(items: Iterable[Article | IngestError], store: Store, resources: Reso
             continue
         records = extract(item, resources)
         result = store.add(item, records, version)
-        if result.status == "duplicate":
-            summary.duplicates += 1
-        elif result.status == "updated":
-            summary.updated += 1
-        else:
-            summary.stored += 1
-        summary.events += result.events
+        summary.count(result)
         _tell(on_item, Outcome(item.id, result.status, result.events))
     return summary
 
