@@ -193,3 +193,21 @@ def test_protesters_shot_by_the_security_forces_is_excessive_force(resources) ->
     assert record.sub_event_type == "Excessive force against protesters"
     assert record.actor1 == "Police Forces of Iraq"
     assert record.actor2 == "Protesters (Iraq)"
+
+
+def test_a_roadside_bomb_and_an_air_raid_are_two_events(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل جنديان تركيان، أمس الاثنين، بانفجار عبوة ناسفة استهدفت دورية للجيش في "
+                  "بلدة يوكسك أوفا بولاية هكاري جنوب شرقي تركيا. وشنت مقاتلات تركية، أمس "
+                  "الاثنين، غارات جوية على مواقع المسلحين في محيط البلدة.", resources)
+    assert sorted(r.sub_event_type for r in records) == [
+        "Air/drone strike", "Remote explosive/landmine/IED"]
+
+
+def test_a_raid_north_of_another_country_is_placed_there(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل جنديان تركيان، أمس الاثنين، بانفجار عبوة ناسفة في بلدة يوكسك أوفا "
+                  "بولاية هكاري جنوب شرقي تركيا. وأعلنت وزارة الدفاع التركية أن مقاتلاتها "
+                  "نفذت، مساء الأحد، غارات جوية شمالي العراق أسفرت عن مقتل أربعة مسلحين.",
+                  resources)
+    raid = next(r for r in records if r.sub_event_type == "Air/drone strike")
+    assert raid.country == "Iraq"
+    assert raid.fatalities == 4

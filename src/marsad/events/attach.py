@@ -14,7 +14,7 @@ from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.kb.registry import Resources
-from marsad.resolve.places import detail, place_ref, resolve_mention
+from marsad.resolve.places import detail, near_word_before, place_ref, resolve_mention
 from marsad.text.normalise import fold
 
 DATELINE_CHARS = 200
@@ -60,8 +60,10 @@ def attach_place(
             refs_seen = refs
             break
     if best is not None and best.place.kind == "country" and countries \
-            and best.place.country_code != countries[0]:
+            and best.place.country_code != countries[0] \
+            and not near_word_before(document, best.start, gap=1):
         best = None  # "near the Algerian border": another country named in passing
+        # (but "شمالي العراق" in a Turkish report places the raid)
     candidate.place = best
     candidate.place_list = _place_list(document, best, refs_seen) if best is not None else []
     candidate.place_in_clause = best is not None

@@ -48,6 +48,9 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
     subs = {left.sub, right.sub}
     if "Non-violent transfer of territory" in subs and subs & TAKEOVERS:
         return True  # "the army withdrew from the town" as the group took it
+    if (left.strength == right.strength == "strong" and {left.family, right.family} == {
+            "strike", "explosion"} and "Chemical weapon" not in subs):
+        return False  # a bomb on a road and an air raid are two happenings, each told as such
     if a == b == "Strategic developments":
         return left.sub == right.sub  # an agreement and an interception are two happenings
     if a == b:

@@ -133,13 +133,16 @@ def place_ref(
     document: Document, mention: Mention, place: Place, gazetteer: Gazetteer
 ) -> PlaceRef:
     """A resolved place with geo-precision; a province or country is coded at its capital."""
-    near = any(
-        w.key == "near" and 0 <= mention.start - w.end <= NEAR_GAP
-        for w in document.of_kind("word")
-    )
+    near = near_word_before(document, mention.start)
     if place.kind in PRECISE_KINDS:
         return PlaceRef(place, mention.text, mention.start, mention.end, 2 if near else 1)
     return PlaceRef(place, mention.text, mention.start, mention.end, 3)
+
+
+def near_word_before(document: Document, start: int, gap: int = NEAR_GAP) -> bool:
+    """"قرب", "شمالي" and the like just before the place name."""
+    return any(w.key == "near" and 0 <= start - w.end <= gap
+               for w in document.of_kind("word"))
 
 
 def coded_point(place_ref: PlaceRef, gazetteer: Gazetteer) -> tuple[float | None, float | None]:
