@@ -211,3 +211,18 @@ def test_a_raid_north_of_another_country_is_placed_there(resources) -> None:  # 
     raid = next(r for r in records if r.sub_event_type == "Air/drone strike")
     assert raid.country == "Iraq"
     assert raid.fatalities == 4
+
+
+def test_deaths_in_another_town_do_not_join_the_bombing(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("مقتل ضابط وجنديين بانفجار عبوة ناسفة جنوب العريش\nومقتل ستة مسلحين في الشيخ "
+                  "زويد\nأعلن المتحدث العسكري، اليوم الثلاثاء، مقتل ضابط وجنديين إثر انفجار عبوة "
+                  "ناسفة استهدفت مركبة مدرعة جنوب مدينة العريش.", resources)
+    bombing = only([r for r in records if r.sub_event_type == "Remote explosive/landmine/IED"])
+    assert bombing.location and "Ar" in bombing.location  # Arish, not Sheikh Zuweid
+    assert bombing.fatalities == 2
+
+
+def test_headline_joins_the_event_dated_by_a_statement_days_before(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اختطاف وزير سابق في طرابلس\nقالت مصادر ليبية، الخميس، إن مسلحين اختطفوا "
+                      "وزير الداخلية السابق من منزله في حي النوفليين بالعاصمة طرابلس.", resources))
+    assert record.event_date == "2023-05-11"  # the statement's Thursday, not the report's day

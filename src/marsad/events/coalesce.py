@@ -81,7 +81,9 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     slack = 1 if left.date_inherited or right.date_inherited else 0
     if left.date_bound != right.date_bound:
         bound, other = (left, right) if left.date_bound else (right, left)
-        if not _before_statement(other.date, bound.date, int(other.date_inherited)):
+        # a headline's date is the report's: what it tells happened by the statement's day
+        lag = (HEADLINE_SLACK_DAYS if other.sentence == 0 else 1) if other.date_inherited else 0
+        if not _before_statement(other.date, bound.date, lag):
             return False
     elif not _dates_overlap(left.date, right.date, slack):
         return False
@@ -89,11 +91,14 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     # noisy (the group claiming an attack, the forces reporting it). Across articles the
     # store's merge applies merge.md's actor rule.
     both_placed = left.place_in_clause and right.place_in_clause
+    # a casualty-only mention with a town of its own joins only an event at that town
+    loose = "weak" not in (left.strength, right.strength)
     return not (both_placed and left.place and right.place
-                and not _places_compatible(left.place, right.place))
+                and not _places_compatible(left.place, right.place, loose))
 
 
 STATEMENT_LAG_DAYS = 3
+HEADLINE_SLACK_DAYS = 7
 
 
 def _before_statement(event: DateRange | None, statement: DateRange | None,
@@ -120,7 +125,7 @@ def _dates_overlap(left: DateRange | None, right: DateRange | None, slack_days: 
 NEAR_KM = 25.0
 
 
-def _places_compatible(left: PlaceRef, right: PlaceRef) -> bool:
+def _places_compatible(left: PlaceRef, right: PlaceRef, loose: bool = True) -> bool:
     """The same place, one inside the other, within 25 km, or the same province when one
     is only "near" or "west of" a town."""
     a, b = left.place, right.place
@@ -128,8 +133,8 @@ def _places_compatible(left: PlaceRef, right: PlaceRef) -> bool:
         return True
     if None not in (a.lat, a.lon, b.lat, b.lon) and distance_km(a, b) <= NEAR_KM:
         return True
-    loose = left.precision >= 2 or right.precision >= 2
-    return loose and a.admin1 is not None and a.admin1 == b.admin1
+    near = left.precision >= 2 or right.precision >= 2
+    return loose and near and a.admin1 is not None and a.admin1 == b.admin1
 
 
 def _contains(outer, inner) -> bool:  # type: ignore[no-untyped-def]
@@ -200,14 +205,15 @@ def _detail(ref: PlaceRef) -> float:
 
 def _date_rank(candidate: Candidate) -> tuple[int, int, int]:
     """Better dates first: a day or a night before a week before a month, a date guessed from
-    the lead counting one step vaguer than the text's own; then the narrower range."""
+    the lead counting one step vaguer than the text's own, the report's day one more; then
+    the narrower range."""
     date_range = candidate.date
     assert date_range is not None
     if date_range.earliest is None or date_range.latest is None:
         return (9, 1, 0)
     span = (date_range.latest - date_range.earliest).days
     precision = date_range.precision or (1 if span <= 1 else 2 if span <= 7 else 3)
-    inherited = int(candidate.date_inherited)
+    inherited = int(candidate.date_inherited) + int(date_range.surface is None)
     return (precision + inherited, inherited, span)
 
 
