@@ -226,3 +226,13 @@ def test_headline_joins_the_event_dated_by_a_statement_days_before(resources) ->
     record = only(run("اختطاف وزير سابق في طرابلس\nقالت مصادر ليبية، الخميس، إن مسلحين اختطفوا "
                       "وزير الداخلية السابق من منزله في حي النوفليين بالعاصمة طرابلس.", resources))
     assert record.event_date == "2023-05-11"  # the statement's Thursday, not the report's day
+
+
+def test_headline_protest_is_the_one_the_body_dates_days_earlier(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اختفاء ناشطة بعد أيام من تظاهرة فرقتها طالبان في كابل\nأفادت مصادر حقوقية "
+                  "بأن مسلحين اقتحموا منزل الناشطة في حي بروان بكابل ليل الاثنين واقتادوها إلى "
+                  "جهة مجهولة. ولم تعلق الحركة على الأمر حتى الآن. وكانت الناشطة من بين عشرين "
+                  "امرأة شاركن، السبت الماضي، في تظاهرة قرب جامعة كابل للمطالبة بحق العمل.",
+                  resources)
+    protest = only([r for r in records if r.event_type == "Protests"])
+    assert protest.event_date == "2023-05-13"

@@ -82,10 +82,10 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     if left.date_bound != right.date_bound:
         bound, other = (left, right) if left.date_bound else (right, left)
         # a headline's date is the report's: what it tells happened by the statement's day
-        lag = (HEADLINE_SLACK_DAYS if other.sentence == 0 else 1) if other.date_inherited else 0
+        lag = (HEADLINE_SLACK_DAYS if other.headline else 1) if other.date_inherited else 0
         if not _before_statement(other.date, bound.date, lag):
             return False
-    elif not _dates_overlap(left.date, right.date, slack):
+    elif not (_dates_overlap(left.date, right.date, slack) or _headline_day(left, right)):
         return False
     # Actors do not veto a merge inside one article: a clause's reading of who acted is too
     # noisy (the group claiming an attack, the forces reporting it). Across articles the
@@ -95,6 +95,19 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     loose = "weak" not in (left.strength, right.strength)
     return not (both_placed and left.place and right.place
                 and not _places_compatible(left.place, right.place, loose))
+
+
+def _headline_day(left: Candidate, right: Candidate) -> bool:
+    """A headline dated only by the report and a day the body names in the week before it."""
+    headline, other = (left, right) if left.headline else (right, left)
+    if not headline.headline or not headline.date_inherited or other.date_inherited:
+        return False
+    day, report = other.date, headline.date
+    if day is None or report is None or None in (day.earliest, day.latest, report.earliest):
+        return True
+    assert day.earliest and day.latest and report.earliest
+    return (day.latest - day.earliest).days <= 1 and timedelta(0) <= (
+        report.earliest - day.latest) <= timedelta(days=HEADLINE_SLACK_DAYS)
 
 
 STATEMENT_LAG_DAYS = 3

@@ -75,6 +75,7 @@ class Candidate:
     # be no event of its family ("نجح بالانسحاب" after a shooting is no territory handed over)
     fallbacks: list[Mention] = field(default_factory=list)
     subordinate: bool = False  # read from an "after they ..." clause: an earlier happening
+    headline: bool = False  # told in the text's first line
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
     place: PlaceRef | None = None
