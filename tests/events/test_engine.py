@@ -236,3 +236,11 @@ def test_headline_protest_is_the_one_the_body_dates_days_earlier(resources) -> N
                   resources)
     protest = only([r for r in records if r.event_type == "Protests"])
     assert protest.event_date == "2023-05-13"
+
+
+def test_an_arms_depot_destroyed_by_a_raid_is_no_seizure(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قالت وزارة الدفاع الأفغانية إن سلاح الجو شن ليل الأحد غارات على مواقع "
+                      "لحركة طالبان في مديرية ناد علي بولاية هلمند، ما أسفر عن مقتل 12 مسلحاً "
+                      "وإصابة 5 آخرين وتدمير مخزن للأسلحة والذخيرة.", resources))
+    assert record.sub_event_type == "Air/drone strike"
+    assert (record.fatalities, record.injuries) == (12, 5)

@@ -189,6 +189,8 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document
     seen = {main_family}
     for trigger in pool[1:]:
         family = infos[trigger.key].family
+        if family == "disrupted" and main_family == "strike" and trigger.start > main.start:
+            continue  # "a raid ... destroyed an arms depot": the raid's target, not a seizure
         if family in STANDALONE and family not in seen:
             chosen.append(trigger)
             seen.add(family)
