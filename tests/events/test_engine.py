@@ -244,3 +244,15 @@ def test_an_arms_depot_destroyed_by_a_raid_is_no_seizure(resources) -> None:  # 
                       "وإصابة 5 آخرين وتدمير مخزن للأسلحة والذخيرة.", resources))
     assert record.sub_event_type == "Air/drone strike"
     assert (record.fatalities, record.injuries) == (12, 5)
+
+
+def test_the_place_a_statement_was_made_in_is_told_apart(resources) -> None:  # type: ignore[no-untyped-def]
+    from marsad.events.attach import _statement_place
+    from marsad.pipeline import process
+
+    document = process(Article(id="t", text=(
+        "قصفت طائرات مجهولة موقعاً في بلدة الهري. وفي واشنطن، أعلن مسؤول أمريكي أن بلاده "
+        "لم تشارك في الغارة."), published=PUBLISHED), resources)
+    places = {m.text: _statement_place(document, m) for m in document.of_kind("place")}
+    assert places["واشنطن"] is True
+    assert places["الهري"] is False

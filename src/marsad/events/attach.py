@@ -48,7 +48,8 @@ def attach_place(
             if span.start <= mention.start < span.end and not _dateline(document.text, mention):
                 place = resolve_mention(mention, gazetteer, countries, context_ids,
                                         resources.skeletons)
-                if place is not None:
+                if place is not None and not (countries and place.country_code != countries[0]
+                                              and _statement_place(document, mention)):
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
@@ -207,6 +208,13 @@ def statement_date(document: Document, mention: Mention) -> bool:
         return False
     nearest = max(c.end for c in cues)  # the nearest speech verb
     return not starting_in(document, "trigger", nearest, mention.start)
+
+
+def _statement_place(document: Document, mention: Mention) -> bool:
+    """"وفي واشنطن، أعلن مسؤول أن ...": where the statement was made, right before its verb
+    (skipped abroad only: "وفي الخرطوم، قالت مجموعة إن" is also where it happened)."""
+    return any(c.key == "asserts" and 0 <= c.start - mention.end <= 3
+               for c in starting_in(document, "stance", mention.end, mention.end + 4))
 
 
 def default_date(document: Document, lead: DateRange | None) -> DateRange | None:
