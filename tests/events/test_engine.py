@@ -251,8 +251,8 @@ def test_the_place_a_statement_was_made_in_is_told_apart(resources) -> None:  # 
     from marsad.pipeline import process
 
     document = process(Article(id="t", text=(
-        "قصفت طائرات مجهولة موقعاً في بلدة الهري. وفي واشنطن، أعلن مسؤول أمريكي أن بلاده "
+        "قصفت طائرات مجهولة موقعاً في مدينة البوكمال السورية. وفي واشنطن، أعلن مسؤول أمريكي أن بلاده "
         "لم تشارك في الغارة."), published=PUBLISHED), resources)
     places = {m.text: _statement_place(document, m) for m in document.of_kind("place")}
     assert places["واشنطن"] is True
-    assert places["الهري"] is False
+    assert places["البوكمال"] is False
