@@ -255,4 +255,4 @@ def test_the_place_a_statement_was_made_in_is_told_apart(resources) -> None:  # 
         "لم تشارك في الغارة."), published=PUBLISHED), resources)
     places = {m.text: _statement_place(document, m) for m in document.of_kind("place")}
     assert places["واشنطن"] is True
-    assert places["البوكمال"] is False
+    assert places["مدينة البوكمال"] is False
