@@ -251,8 +251,17 @@ def test_the_place_a_statement_was_made_in_is_told_apart(resources) -> None:  # 
     from marsad.pipeline import process
 
     document = process(Article(id="t", text=(
-        "قصفت طائرات مجهولة موقعاً في مدينة البوكمال السورية. وفي واشنطن، أعلن مسؤول أمريكي أن بلاده "
-        "لم تشارك في الغارة."), published=PUBLISHED), resources)
+        "قصفت طائرات مجهولة موقعاً في مدينة البوكمال السورية. وفي واشنطن، أعلن مسؤول "
+        "أمريكي أن بلاده لم تشارك في الغارة."), published=PUBLISHED), resources)
     places = {m.text: _statement_place(document, m) for m in document.of_kind("place")}
     assert places["واشنطن"] is True
     assert places["مدينة البوكمال"] is False
+
+
+def test_protests_held_almost_daily_since_are_a_state_not_an_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("فرقت الشرطة المغربية، أمس الخميس، مسيرة احتجاجية في مدينة الحسيمة واعتقلت "
+                  "عدداً من المشاركين فيها.\nوقال شهود إن عناصر الأمن استخدموا الهراوات لتفريق "
+                  "المحتجين.\nولم تعلق السلطات على الأحداث.\nوتشهد بلدة إمزورن المجاورة "
+                  "احتجاجات شبه يومية منذ اعتقال ناشط بارز في 29 نيسان الماضي.", resources)
+    protests = [r for r in records if r.event_type == "Protests"]
+    assert [p.location for p in protests] == ["Al Hoceïma"]

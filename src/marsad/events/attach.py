@@ -138,11 +138,15 @@ def _tier(ref: PlaceRef, countries: list[str]) -> int:
     return 0 if code in countries[:2] else 1 if code in countries[:4] else 2
 
 
-def attach_date(document: Document, candidate: Candidate) -> bool:
+def attach_date(document: Document, candidate: Candidate, resources: Resources) -> bool:
     """Set the candidate's date; False when the date shows it is background history."""
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
     sentence_triggers = starting_in(document, "trigger", sentence.start, sentence.end)
+    if candidate.strength == "strong":
+        # "قتل 12 مسلحا في ضربات جوية": the deaths are the strike's, so is their date
+        sentence_triggers = [t for t in sentence_triggers
+                             if resources.trigger_info[t.key].strength == "strong"]
     dates = [d for d in starting_in(document, "date", sentence.start, sentence.end)
              if not statement_date(document, d)
              and _closest_trigger(d, sentence_triggers, candidate.trigger)]

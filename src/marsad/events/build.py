@@ -18,6 +18,7 @@ from marsad.events.claims import attach_claims
 from marsad.events.classify import TAKEOVERS, battle_or_attack, classify, takeover_by
 from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
+from marsad.events.index import starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.events.records import to_record
 from marsad.events.roles import assign_roles, disrupter_first, force_against_crowd
@@ -36,7 +37,7 @@ def build_events(document: Document, resources: Resources) -> Document:
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     for found in detect(document, resources):
         found.headline = 0 <= document.sentences[found.sentence].start < first_line_end
-        if not attach_date(document, found):
+        if not attach_date(document, found, resources):
             continue  # dated as background history
         found.context_countries = countries
         attach_place(document, found, resources, countries)
@@ -77,11 +78,13 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
     """Complete a candidate (anchoring, defaults, roles, type, figures); False when it is no
     event of its family after all."""
     # A date the clause gives, even only the statement's ("أعلنت الشرطة صباح الخميس").
-    own_date = candidate.date is not None and candidate.date.surface is not None
+    own_date = candidate.date is not None and candidate.date.surface is not None and (
+        candidate.date_bound or not candidate.date_inherited)  # not another trigger's date
     candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                           or own_date or candidate.place_named)
-    if candidate.sentence > LEAD_SENTENCES and not own_date and _definite(candidate):
-        candidate.anchored = False  # "the strike", "the attack": refers back
+    if candidate.sentence > LEAD_SENTENCES and not own_date and (
+            _definite(candidate) or _background(document, candidate)):
+        candidate.anchored = False  # "the strike", "the attack", "since the war began": known
     if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
         # A killing mentioned in passing stands alone only with its own place.
         candidate.anchored = candidate.place_in_clause and candidate.subordinate
@@ -116,6 +119,13 @@ def _share_strikers(events: list[Candidate]) -> None:
     for event in events:
         if event.family == "strike" and event.actor1 is None:
             event.actor1 = replace(striker, assoc=list(striker.assoc))
+
+
+def _background(document: Document, candidate: Candidate) -> bool:
+    """A clause with a word of history or of a general state ("منذ اندلاع", "خلال الأشهر")."""
+    clause = candidate.clause
+    return any(c.key == "background" for c in starting_in(document, "cue", clause.start,
+                                                           clause.end))
 
 
 def _definite(candidate: Candidate) -> bool:
