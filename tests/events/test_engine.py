@@ -265,3 +265,11 @@ def test_protests_held_almost_daily_since_are_a_state_not_an_event(resources) ->
                   "احتجاجات شبه يومية منذ اعتقال ناشط بارز في 29 نيسان الماضي.", resources)
     protests = [r for r in records if r.event_type == "Protests"]
     assert [p.location for p in protests] == ["Al Hoceïma"]
+
+
+def test_shells_of_unknown_origin_are_an_unidentified_groups(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("سقطت قذائف مجهولة المصدر، مساء أمس، على منازل في حي أبو سليم بطرابلس، ما "
+                      "أدى إلى مقتل طفلين.", resources))
+    assert record.sub_event_type == "Shelling/artillery/missile attack"
+    assert record.actor1 == "Unidentified Armed Group (Libya)"
+    assert record.fatalities == 2
