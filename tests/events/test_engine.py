@@ -273,3 +273,13 @@ def test_shells_of_unknown_origin_are_an_unidentified_groups(resources) -> None:
     assert record.sub_event_type == "Shelling/artillery/missile attack"
     assert record.actor1 == "Unidentified Armed Group (Libya)"
     assert record.fatalities == 2
+
+
+def test_a_road_blocked_in_a_report_about_rioting_youths_is_a_riot(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("مواجهات ليلية بين شبان وقوات الأمن في مدينة سيدي بوزيد\nشهدت أحياء مدينة "
+                  "سيدي بوزيد، فجر اليوم الثلاثاء، مواجهات بين مجموعات من الشباب وأعوان الأمن "
+                  "الذين استعملوا الغاز المسيل للدموع.\nوأفاد شهود بأن المحتجين رشقوا الأعوان "
+                  "بالحجارة.\nولم تعلق وزارة الداخلية على الأحداث.\nوتم قطع الطريق الرابطة بين "
+                  "قفصة وصفاقس في مدينة المكناسي.", resources)
+    assert [r.sub_event_type for r in records] == ["Violent demonstration"]
+    assert records[0].actor1 == "Rioters (Tunisia)"

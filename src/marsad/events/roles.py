@@ -239,15 +239,21 @@ def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | No
     return _crowd_context(document, candidate)
 
 
+CROWD_LEAD = 3  # sentences of the lead whose crowd carries to the rest of the report
+
+
 def _crowd_context(document: Document, candidate: Candidate) -> bool:
-    sentence = document.sentences[candidate.sentence]
-    for mention in document.of_kind("force") + document.of_kind("trigger") + document.of_kind(
-        "word"
-    ):
-        if sentence.start <= mention.start < sentence.end and mention.key in (
-            "protesters", "rioters", "protest", "crowd", "supporters"
-        ):
-            return True
+    """A crowd in the sentence, or in the lead of a report about a crowd ("وتم قطع الطريق"
+    after "مواجهات بين مجموعات من الشباب")."""
+    sentences = document.sentences
+    spans = [sentences[candidate.sentence]]
+    if candidate.sentence >= CROWD_LEAD:
+        spans.append(Span(sentences[0].start, sentences[CROWD_LEAD - 1].end))
+    for span in spans:
+        for kind in ("force", "trigger", "word"):
+            if any(m.key in ("protesters", "rioters", "protest", "crowd", "supporters")
+                   for m in starting_in(document, kind, span.start, span.end)):
+                return True
     return False
 
 
