@@ -283,3 +283,12 @@ def test_a_road_blocked_in_a_report_about_rioting_youths_is_a_riot(resources) ->
                   "قفصة وصفاقس في مدينة المكناسي.", resources)
     assert [r.sub_event_type for r in records] == ["Violent demonstration"]
     assert records[0].actor1 == "Rioters (Tunisia)"
+
+
+@pytest.mark.parametrize("word", ["الآلة", "الاتحاد", "التحالف", "الداخلية", "المركزي", "زيارة"])
+def test_common_words_that_name_a_far_town_are_no_place(word: str, resources) -> None:  # type: ignore[no-untyped-def]
+    from marsad.pipeline import process
+
+    document = process(Article(id="t", text=f"وقال مسؤول إن {word} لم تصدر أي بيان.",
+                               published=PUBLISHED), resources)
+    assert not document.of_kind("place")
