@@ -292,3 +292,10 @@ def test_common_words_that_name_a_far_town_are_no_place(word: str, resources) ->
     document = process(Article(id="t", text=f"وقال مسؤول إن {word} لم تصدر أي بيان.",
                                published=PUBLISHED), resources)
     assert not document.of_kind("place")
+
+
+def test_a_sentence_opening_with_in_town_and_brackets_is_no_dateline(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("شهدت عدة مدن تونسية، ليل الأحد، مواجهات بين شبان غاضبين وقوات الأمن.\n"
+                  "وفي مدينة سليانة (شمال غرب)، اقتحم محتجون عدداً من المحلات التجارية ونهبوا "
+                  "محتوياتها.", resources)
+    assert any(r.location == "Siliana" for r in records), [r.location for r in records]

@@ -127,8 +127,9 @@ def _dateline(text: str, mention: Mention) -> bool:
     """"دبي، الإمارات العربية المتحدة (CNN)--", "بغداد - ": where the report was filed, which
     is not where a lead's event happened."""
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if len(text[line_start : mention.start].strip()) > DATELINE_PREFIX:
-        return False
+    prefix = text[line_start : mention.start].strip()
+    if len(prefix) > DATELINE_PREFIX or prefix.startswith("و") or "في" in prefix.split():
+        return False  # "وفي مدينة سليانة (شمال غرب)، اقتحم" opens a sentence, not a dateline
     return bool(_DATELINE_END.match(text[mention.end : mention.end + 60]))
 
 
