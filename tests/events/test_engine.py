@@ -299,3 +299,10 @@ def test_a_sentence_opening_with_in_town_and_brackets_is_no_dateline(resources) 
                   "وفي مدينة سليانة (شمال غرب)، اقتحم محتجون عدداً من المحلات التجارية ونهبوا "
                   "محتوياتها.", resources)
     assert any(r.location == "Siliana" for r in records), [r.location for r in records]
+
+
+def test_this_years_toll_does_not_redate_the_headline_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("حظر للتجول في ولاية بلاتو بعد مقتل 70 في اشتباكات بين مزارعين ورعاة\n"
+                  "فرضت السلطات النيجيرية حظر تجول في ولاية بلاتو بوسط البلاد.\nوتسببت أعمال "
+                  "العنف بين الرعاة والمزارعين في سقوط مئات القتلى هذا العام.", resources)
+    assert all(r.event_date >= "2023-05-01" for r in records), [r.event_date for r in records]

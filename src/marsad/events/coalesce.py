@@ -112,6 +112,7 @@ def _headline_day(left: Candidate, right: Candidate) -> bool:
 
 STATEMENT_LAG_DAYS = 3
 HEADLINE_SLACK_DAYS = 7
+MONTH_DAYS = 31
 
 
 def _before_statement(event: DateRange | None, statement: DateRange | None,
@@ -218,14 +219,16 @@ def _detail(ref: PlaceRef) -> float:
 
 def _date_rank(candidate: Candidate) -> tuple[int, int, int]:
     """Better dates first: a day or a night before a week before a month, a date guessed from
-    the lead counting one step vaguer than the text's own, the report's day one more; then
-    the narrower range."""
+    the lead counting one step vaguer than the text's own, the report's day one more, a range
+    longer than a month vaguer still; then the narrower range."""
     date_range = candidate.date
     assert date_range is not None
     if date_range.earliest is None or date_range.latest is None:
         return (9, 1, 0)
     span = (date_range.latest - date_range.earliest).days
     precision = date_range.precision or (1 if span <= 1 else 2 if span <= 7 else 3)
+    if span > MONTH_DAYS:
+        precision = 4  # "this year": vaguer than any day guessed from the report
     inherited = int(candidate.date_inherited) + int(date_range.surface is None)
     return (precision + inherited, inherited, span)
 
