@@ -45,7 +45,8 @@ def attach_place(
     for span in spans:
         refs = []
         for mention in document.of_kind("place"):
-            if span.start <= mention.start < span.end and not _dateline(document.text, mention):
+            if span.start <= mention.start < span.end and not _dateline(document.text, mention) \
+                    and mention.data.get("locative") != "origin":
                 place = resolve_mention(mention, gazetteer, countries, context_ids,
                                         resources.skeletons)
                 if place is not None:
@@ -109,7 +110,8 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
     limit = document.sentences[min(3, len(document.sentences) - 1)].end if document.sentences else 0
     refs = []
     for mention in document.of_kind("place"):
-        if mention.start < limit and not _dateline(document.text, mention):
+        if mention.start < limit and not _dateline(document.text, mention) \
+                and mention.data.get("locative") != "origin":
             place = resolve_mention(mention, gazetteer, countries, [], resources.skeletons)
             if place is not None:
                 refs.append(place_ref(document, mention, place, gazetteer))

@@ -85,6 +85,41 @@ def outlet_adjective(document: Document, mention: Mention, media_nouns: frozense
     return False
 
 
+def street_namesake(document: Document, mention: Mention, street_nouns: frozenset[str]) -> bool:
+    """"شارع بغداد" in another city: a street's name, not the city."""
+    first = mention.data.get("token_first", 0)
+    return first > 0 and _listed(document.tokens[first - 1].norm, street_nouns)
+
+
+_IN = ("في",)
+ORIGIN_REACH = 4  # words back from the preposition to the verb of coming
+DISTANCE_REACH = 5  # words back from the place to the unit of a distance
+
+
+def origin_or_reference(document: Document, mention: Mention, motion_verbs: frozenset[str],
+                        distance_units: frozenset[str]) -> str | None:
+    """"قوة وصلت فجر الخميس من بغداد": where a force came from ("origin"); "على بعد 80 كم
+    شمال غربي نيالا": a reference point ("weak"); otherwise None."""
+    first = mention.data.get("token_first", 0)
+    tokens = document.tokens
+    if mention.data.get("locative") == "weak":
+        at = first - 1
+        while at > 0 and tokens[at].norm not in ("من", "ومن"):
+            at -= 1
+            if first - at > 2:
+                return None
+        if any(_listed(t.norm, motion_verbs) for t in tokens[max(0, at - ORIGIN_REACH) : at]):
+            return "origin"
+        return None
+    before = tokens[max(0, first - DISTANCE_REACH) : first]
+    units = [i for i, t in enumerate(before) if t.norm in distance_units
+             or t.stem in distance_units]
+    # "على بعد 60 كيلومتراً شمالاً في جزيرة أفونجي": a place after في is where it happened
+    if units and not any(_listed(t.norm, _IN) for t in before[units[-1] + 1 :]):
+        return "weak"
+    return None
+
+
 MARTYRS = ("الشهداء", "شهداء")
 NAME_REACH = 4  # words back from "الشهداء" to the square or cemetery it names
 

@@ -1,0 +1,47 @@
+"""Where and when: places and dates attached to events, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.document import Article, Mention
+from marsad.pipeline import extract, process
+from marsad.record import EventRecord
+
+PUBLISHED = date(2023, 5, 16)  # a Tuesday
+
+
+def run(text: str, resources, published: date | None = PUBLISHED) -> list[EventRecord]:  # type: ignore[no-untyped-def]
+    return extract(Article(id="t", text=text, published=published), resources)
+
+
+def places(text: str, resources) -> dict[str, Mention]:  # type: ignore[no-untyped-def]
+    document = process(Article(id="t", text=text, published=PUBLISHED), resources)
+    return {m.text.split()[-1]: m for m in document.of_kind("place")}
+
+
+def test_a_street_named_after_a_city_is_no_mention_of_it(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("أحرق محتجون غاضبون مقر حزب في شارع بغداد بمدينة الناصرية.", resources)
+    assert "بغداد" not in found
+    assert "الناصرية" in found
+
+
+def test_where_a_force_came_from_is_its_origin(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("وقال شهود إن تعزيزات عسكرية وصلت مساء الاثنين من دمشق وانتشرت في المدينة.",
+                   resources)
+    assert found["دمشق"].data["locative"] == "origin"
+
+
+def test_the_origin_is_not_the_place_of_the_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل متظاهران في مدينة الكوت، أمس الاثنين.\nوقال شهود إن قوة أمنية وصلت فجر "
+                  "الاثنين من بغداد وأطلقت الرصاص الحي على المحتجين.", resources)
+    assert records
+    assert all(r.location and "Kut" in r.location for r in records), [r.location for r in records]
+
+
+def test_a_place_at_a_distance_is_a_reference_point(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("هاجم مسلحون قرية تقع على بعد نحو 30 كيلومتراً جنوب غربي مدينة الفاشر.",
+                   resources)
+    assert found["الفاشر"].data["locative"] == "weak"
+    found = places("غرق قارب على بعد 20 كيلومتراً شمالاً في مدينة طبرق.", resources)
+    assert found["طبرق"].data["locative"] == "strong"
