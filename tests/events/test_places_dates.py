@@ -15,6 +15,11 @@ def run(text: str, resources, published: date | None = PUBLISHED) -> list[EventR
     return extract(Article(id="t", text=text, published=published), resources)
 
 
+def only(records: list[EventRecord]) -> EventRecord:
+    assert len(records) == 1, [(r.sub_event_type, r.event_date) for r in records]
+    return records[0]
+
+
 def places(text: str, resources) -> dict[str, Mention]:  # type: ignore[no-untyped-def]
     document = process(Article(id="t", text=text, published=PUBLISHED), resources)
     return {m.text.split()[-1]: m for m in document.of_kind("place")}
@@ -45,3 +50,14 @@ def test_a_place_at_a_distance_is_a_reference_point(resources) -> None:  # type:
     assert found["الفاشر"].data["locative"] == "weak"
     found = places("غرق قارب على بعد 20 كيلومتراً شمالاً في مدينة طبرق.", resources)
     assert found["طبرق"].data["locative"] == "strong"
+
+
+def test_a_period_since_a_date_does_not_date_the_event(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اغتال مسلحون مجهولون، ليل الاثنين، مختار قرية في مدينة طفس بريف درعا، في "
+                      "ثالث حادثة من نوعها في المدينة منذ مطلع الشهر الماضي.", resources))
+    assert record.event_date == "2023-05-15"
+
+
+def test_history_since_a_year_stays_background(resources) -> None:  # type: ignore[no-untyped-def]
+    assert not run("وتشن الجماعات المسلحة هجمات أودت بحياة الآلاف منذ عام 2015.", resources)
+

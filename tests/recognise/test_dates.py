@@ -255,3 +255,9 @@ def test_weekday_is_the_latest_on_or_before_publication(
     assert m.earliest is not None
     assert m.earliest.weekday() == weekday
     assert timedelta(0) <= published - m.earliest < timedelta(days=7)
+
+
+def test_a_date_after_since_opens_a_period(rec: DateRecogniser) -> None:
+    since = only(rec, "في ثالث حادثة منذ مطلع الشهر الماضي", TUE)
+    assert since.since and since.earliest == date(2018, 5, 1)
+    assert not only(rec, "قتل مدني مطلع الشهر الماضي", TUE).since

@@ -144,16 +144,20 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
     sentence_triggers = starting_in(document, "trigger", sentence.start, sentence.end)
-    dates = [d for d in starting_in(document, "date", sentence.start, sentence.end)
-             if not statement_date(document, d)
+    in_sentence = starting_in(document, "date", sentence.start, sentence.end)
+    usable = [d for d in in_sentence if not period_start(d)]
+    dates = [d for d in usable if not statement_date(document, d)
              and _closest_trigger(d, sentence_triggers, candidate.trigger)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
     from_statement = False
     if mention is None:
         # Only the statement is dated ("أعلنت في 11 أيار اعتقال ..."): the happening is
         # dated by it, weakly, so that a date of its own found elsewhere wins.
-        mention = _nearest_in(document.of_kind("date"), spans, candidate.trigger.start)
+        mention = _nearest_in(usable, spans, candidate.trigger.start)
         from_statement = mention is not None
+    if mention is None:
+        # only "منذ عام 2015": the period shows whether the clause tells old history
+        mention = _nearest_in(in_sentence, spans, candidate.trigger.start)
     bound = from_statement and mention is not None and statement_date(document, mention)
     if mention is None:
         return True
@@ -176,6 +180,12 @@ def attach_date(document: Document, candidate: Candidate) -> bool:
     candidate.date_inherited = from_statement
     candidate.date_bound = bound
     return True
+
+
+def period_start(mention: Mention) -> bool:
+    """"الثالثة من نوعها منذ مطلع الشهر الماضي": a period that runs since then dates no
+    happening (a day, "منذ الجمعة", may still be the day it began)."""
+    return bool(mention.data.get("since")) and (mention.data.get("precision") or 3) > 1
 
 
 def _mostly_older(earliest: date, latest: date, published: date) -> bool:
@@ -228,7 +238,7 @@ def lead_date(document: Document) -> DateRange | None:
     for mention in document.of_kind("date"):
         if mention.start >= limit:
             break
-        if statement_date(document, mention):
+        if statement_date(document, mention) or period_start(mention):
             continue
         if document.article.published_source == "dateline" and mention.start < DATELINE_CHARS:
             continue  # the dateline dates the report, not the event
