@@ -61,3 +61,9 @@ def test_a_period_since_a_date_does_not_date_the_event(resources) -> None:  # ty
 def test_history_since_a_year_stays_background(resources) -> None:  # type: ignore[no-untyped-def]
     assert not run("وتشن الجماعات المسلحة هجمات أودت بحياة الآلاف منذ عام 2015.", resources)
 
+
+def test_each_verb_keeps_the_place_told_after_it(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اغتيال موظف في مدينة الرمادي وخطف طبيب في مدينة الفلوجة\nاغتال مسلحون "
+                  "مجهولون، مساء الاثنين، موظفاً في مدينة الرمادي.", resources)
+    by_type = {r.sub_event_type: r for r in records}
+    assert "Fall" in (by_type["Abduction/forced disappearance"].location or "")

@@ -52,6 +52,7 @@ def attach_place(
                 if place is not None:
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
+            refs = _own_places(document, candidate, refs, resources)
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
             weak = _places_introduced(document, ("weak",))
             best = min(refs, key=lambda r: (_tier(r, countries),
@@ -72,6 +73,22 @@ def attach_place(
         candidate.clause.start <= m.start < candidate.clause.end
         for m in document.of_kind("place") if m.data.get("unknown")
     )
+
+
+def _own_places(document: Document, candidate: Candidate, refs: list[PlaceRef],
+                resources: Resources) -> list[PlaceRef]:
+    """"اغتيال مسؤول في طفس وخطف صيدلاني في جاسم": the places told after the candidate's
+    trigger, before another strong trigger, are its own."""
+    own = candidate.trigger
+    sentence = document.sentences[candidate.sentence]
+    others = [t for t in starting_in(document, "trigger", sentence.start, sentence.end)
+              if t.start != own.start]
+    if not others:
+        return refs
+    limit = min((t.start for t in others if t.start > own.end
+                 and resources.trigger_info[t.key].strength == "strong"), default=sentence.end)
+    mine = [r for r in refs if own.end <= r.start < limit]
+    return mine or refs
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:[،,]\s*)?(?:و|او|أو)?\s*$")
