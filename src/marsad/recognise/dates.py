@@ -219,6 +219,9 @@ class DateRecogniser:
         self.v = _Vocab.build(doc, number_words)
         self.week_start = int(doc.get("week_start", 0))
         self.rules = self._compile()
+        same = (_alt(self.v.words("same_day_nouns")), _alt(self.v.words("same_words")))
+        self._same_day = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<core>{same[0]}\s+{same[1]})"
+                                    rf"{_END}") if self.v.words("same_words") else None
         since = _alt(self.v.words("since_words"))
         self._since = re.compile(rf"(?<!\w)[وف]?{since}\s+$") if self.v.words("since_words") \
             else None
@@ -355,7 +358,27 @@ class DateRecogniser:
             taken.append((fstart, fend))
             since = bool(self._since and self._since.search(text, max(0, fstart - 12), fstart))
             out.append(self._mention(normalised, fstart, fend, res, since))
+        out.extend(self._same_days(normalised, out, taken))
         return sorted(out, key=lambda d: d.start)
+
+    def _same_days(self, nt: NormalisedText, found: list[DateMention],
+                   taken: list[tuple[int, int]]) -> list[DateMention]:
+        """"خلال الليلة نفسها": the day or night of the nearest day-precise date before."""
+        if self._same_day is None:
+            return []
+        out = []
+        for m in self._same_day.finditer(nt.text):
+            fstart, fend = m.span("core")
+            if any(fstart < b and a < fend for a, b in taken):
+                continue
+            start, end = original_span(nt, fstart, fend)
+            before = [d for d in found if d.end <= start and d.precision == 1]
+            if not before:
+                continue
+            last = max(before, key=lambda d: d.start)
+            out.append(DateMention(start, end, nt.original[start:end], last.earliest,
+                                   last.latest, 1, last.kind, last.anchored))
+        return out
 
     def _mention(self, nt: NormalisedText, fstart: int, fend: int, res: Resolved,
                  since: bool = False) -> DateMention:
