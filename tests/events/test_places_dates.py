@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from marsad.document import Article, Mention
+from marsad.events.attach import _metonym
 from marsad.pipeline import extract, process
 from marsad.record import EventRecord
 
@@ -67,3 +68,16 @@ def test_each_verb_keeps_the_place_told_after_it(resources) -> None:  # type: ig
                   "مجهولون، مساء الاثنين، موظفاً في مدينة الرمادي.", resources)
     by_type = {r.sub_event_type: r for r in records}
     assert "Fall" in (by_type["Abduction/forced disappearance"].location or "")
+
+
+def test_a_state_named_by_its_country_or_capital_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("وقالت إيران إنها ستلاحق المقاتلين الأكراد في العراق.", resources)
+    gazetteer = resources.gazetteer
+
+    def metonym(mention: Mention) -> bool:
+        return _metonym(mention, gazetteer.get(mention.data["places"][0]), gazetteer)
+
+    assert metonym(places("العملية التي أطلقتها أنقرة", resources)["أنقرة"])
+    assert metonym(found["إيران"])
+    assert not metonym(found["العراق"])
+    assert not metonym(places("ستلاحقهم في أنقرة", resources)["أنقرة"])

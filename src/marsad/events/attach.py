@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
+from marsad.kb.gazetteer import Gazetteer
+from marsad.kb.model import Place
 from marsad.kb.registry import Resources
 from marsad.resolve.places import detail, near_word_before, place_ref, resolve_mention
 from marsad.text.normalise import fold
@@ -49,7 +51,7 @@ def attach_place(
                     and mention.data.get("locative") != "origin":
                 place = resolve_mention(mention, gazetteer, countries, context_ids,
                                         resources.skeletons)
-                if place is not None:
+                if place is not None and not _metonym(mention, place, gazetteer):
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
             refs = _own_places(document, candidate, refs, resources)
@@ -73,6 +75,17 @@ def attach_place(
         candidate.clause.start <= m.start < candidate.clause.end
         for m in document.of_kind("place") if m.data.get("unknown")
     )
+
+
+def _metonym(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:
+    """"إيران استخدمت صواريخ", "العملية التي أطلقتها أنقرة": a country or a capital named
+    with no word that makes it a place is the state that acts."""
+    if mention.data.get("locative"):
+        return False
+    if place.kind == "country":
+        return True
+    country = gazetteer.country(place.country_code)
+    return country is not None and country.capital_id == place.id
 
 
 def _own_places(document: Document, candidate: Candidate, refs: list[PlaceRef],
