@@ -70,6 +70,16 @@ def test_each_verb_keeps_the_place_told_after_it(resources) -> None:  # type: ig
     assert "Fall" in (by_type["Abduction/forced disappearance"].location or "")
 
 
+def test_a_town_of_a_many_word_name_is_found_beyond_the_articles_countries(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اتهم حزب إيراني معارض إيران بقصف مقره بالصواريخ، أمس الاثنين، في مدينة كوي "
+                  "سنجق، ما أدى إلى مقتل خمسة من عناصره. وقال الحزب إن إيران تستهدف عناصره "
+                  "منذ سنوات.", resources)
+    assert records
+    assert all(r.location and r.location.startswith("Koy") for r in records), [
+        r.location for r in records]
+
+
+
 def test_a_state_named_by_its_country_or_capital_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
     found = places("وقالت إيران إنها ستلاحق المقاتلين الأكراد في العراق.", resources)
     gazetteer = resources.gazetteer

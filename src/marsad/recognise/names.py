@@ -43,6 +43,7 @@ def find_names(
                     "locative": _locative(document, match, locatives, weak_locatives,
                                           settlements),
                     "city": _after_city_noun(document, match.first),
+                    "settlement": _after_settlement_noun(document, match.first, settlements),
                     "words": match.last - match.first + 1,
                 },
             )
@@ -144,6 +145,14 @@ def _after_city_noun(document: Document, first: int) -> bool:
         return False
     word = document.tokens[first - 1].norm
     return _listed(word, _CITY_NOUNS)
+
+
+def _after_settlement_noun(document: Document, first: int, settlements: frozenset[str]) -> bool:
+    """"في مدينة كوي سنجق", "ببلدة X": a name a settlement noun introduces is a place's."""
+    if first == 0:
+        return False
+    token = document.tokens[first - 1]
+    return token.stem in settlements or token.norm in settlements
 
 
 _ADJECTIVE_ENDINGS = ("يه", "ية", "ي")
