@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from marsad.document import Article, Mention
 from marsad.events.attach import _metonym
 from marsad.pipeline import extract, process
@@ -91,3 +93,13 @@ def test_a_state_named_by_its_country_or_capital_is_no_place(resources) -> None:
     assert metonym(found["إيران"])
     assert not metonym(found["العراق"])
     assert not metonym(places("ستلاحقهم في أنقرة", resources)["أنقرة"])
+
+
+@pytest.mark.parametrize(("name", "english", "country"), [
+    ("محلية كاس", "Kas", "SD"), ("إقليم سوم", "Soum", "BF"),
+    ("إقليم التفاح", "Iqlim al-Tuffah", "LB"), ("مستوطنة عيلي", "Eli", "PS"),
+])
+def test_places_news_names_are_in_the_gazetteer(name: str, english: str, country: str,
+                                                resources) -> None:  # type: ignore[no-untyped-def]
+    found = resources.gazetteer.candidates(name)
+    assert found and found[0].name == english and found[0].country_code == country
