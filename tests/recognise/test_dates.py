@@ -255,3 +255,22 @@ def test_weekday_is_the_latest_on_or_before_publication(
     assert m.earliest is not None
     assert m.earliest.weekday() == weekday
     assert timedelta(0) <= published - m.earliest < timedelta(days=7)
+
+
+def test_a_date_after_since_opens_a_period(rec: DateRecogniser) -> None:
+    since = only(rec, "في ثالث حادثة منذ مطلع الشهر الماضي", TUE)
+    assert since.since and since.earliest == date(2018, 5, 1)
+    assert not only(rec, "قتل مدني مطلع الشهر الماضي", TUE).since
+
+
+def test_the_same_day_or_night_takes_the_date_told_before(rec: DateRecogniser) -> None:
+    found = rec.find(normalise("قصفت القوات ليل الجمعة البلدة، وخلال الليلة نفسها استهدفت "
+                               "مدينة مجاورة"), SAT)
+    assert [(m.text, m.earliest, m.latest) for m in found] == [
+        ("ليل الجمعة", date(2020, 5, 22), date(2020, 5, 23)),
+        ("الليلة نفسها", date(2020, 5, 22), date(2020, 5, 23)),
+    ]
+    later = rec.find(normalise("وقع الانفجار أمس، وفي وقت لاحق من اليوم ذاته اعتقلت الشرطة "
+                               "مشتبهاً"), SAT)
+    assert later[-1].earliest == later[-1].latest == date(2020, 5, 22)
+    assert not rec.find(normalise("وفي اليوم نفسه اعتقلت الشرطة مشتبهاً"), SAT)

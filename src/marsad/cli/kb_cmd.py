@@ -19,7 +19,7 @@ from marsad.recognise.names import find_names
 from marsad.text.normalise import normalise
 from marsad.text.tokenise import tokenise
 
-LEXICONS = ("events", "sources", "boilerplate", "dates", "numbers")
+LEXICONS = ("events", "sources", "boilerplate", "dates", "numbers", "locations")
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
+from marsad.kb.gazetteer import Gazetteer
+from marsad.kb.model import Place
 from marsad.kb.registry import Resources
 from marsad.resolve.places import detail, near_word_before, place_ref, resolve_mention
 from marsad.text.normalise import fold
@@ -45,13 +47,16 @@ def attach_place(
     for span in spans:
         refs = []
         for mention in document.of_kind("place"):
-            if span.start <= mention.start < span.end and not _dateline(document.text, mention):
+            if span.start <= mention.start < span.end and not _dateline(document.text, mention) \
+                    and mention.data.get("locative") != "origin":
                 place = resolve_mention(mention, gazetteer, countries, context_ids,
                                         resources.skeletons)
-                if place is not None and not (countries and place.country_code != countries[0]
-                                              and _statement_place(document, mention)):
+                if place is not None and not _metonym(mention, place, gazetteer) and not (
+                        countries and place.country_code != countries[0]
+                        and _statement_place(document, mention)):
                     refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
+            refs = _own_places(document, candidate, refs, resources)
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
             weak = _places_introduced(document, ("weak",))
             best = min(refs, key=lambda r: (_tier(r, countries),
@@ -72,6 +77,33 @@ def attach_place(
         candidate.clause.start <= m.start < candidate.clause.end
         for m in document.of_kind("place") if m.data.get("unknown")
     )
+
+
+def _metonym(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:
+    """"إيران استخدمت صواريخ", "العملية التي أطلقتها أنقرة": a country or a capital named
+    with no word that makes it a place is the state that acts."""
+    if mention.data.get("locative"):
+        return False
+    if place.kind == "country":
+        return True
+    country = gazetteer.country(place.country_code)
+    return country is not None and country.capital_id == place.id
+
+
+def _own_places(document: Document, candidate: Candidate, refs: list[PlaceRef],
+                resources: Resources) -> list[PlaceRef]:
+    """"اغتيال مسؤول في طفس وخطف صيدلاني في جاسم": the places told after the candidate's
+    trigger, before another strong trigger, are its own."""
+    own = candidate.trigger
+    sentence = document.sentences[candidate.sentence]
+    others = [t for t in starting_in(document, "trigger", sentence.start, sentence.end)
+              if t.start != own.start]
+    if not others:
+        return refs
+    limit = min((t.start for t in others if t.start > own.end
+                 and resources.trigger_info[t.key].strength == "strong"), default=sentence.end)
+    mine = [r for r in refs if own.end <= r.start < limit]
+    return mine or refs
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:[،,]\s*)?(?:و|او|أو)?\s*$")
@@ -110,7 +142,8 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
     limit = document.sentences[min(3, len(document.sentences) - 1)].end if document.sentences else 0
     refs = []
     for mention in document.of_kind("place"):
-        if mention.start < limit and not _dateline(document.text, mention):
+        if mention.start < limit and not _dateline(document.text, mention) \
+                and mention.data.get("locative") != "origin":
             place = resolve_mention(mention, gazetteer, countries, [], resources.skeletons)
             if place is not None:
                 refs.append(place_ref(document, mention, place, gazetteer))
@@ -148,16 +181,20 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
         # "قتل 12 مسلحا في ضربات جوية": the deaths are the strike's, so is their date
         sentence_triggers = [t for t in sentence_triggers
                              if resources.trigger_info[t.key].strength == "strong"]
-    dates = [d for d in starting_in(document, "date", sentence.start, sentence.end)
-             if not statement_date(document, d)
+    in_sentence = starting_in(document, "date", sentence.start, sentence.end)
+    usable = [d for d in in_sentence if not period_start(d)]
+    dates = [d for d in usable if not statement_date(document, d)
              and _closest_trigger(d, sentence_triggers, candidate.trigger)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
     from_statement = False
     if mention is None:
         # Only the statement is dated ("أعلنت في 11 أيار اعتقال ..."): the happening is
         # dated by it, weakly, so that a date of its own found elsewhere wins.
-        mention = _nearest_in(document.of_kind("date"), spans, candidate.trigger.start)
+        mention = _nearest_in(usable, spans, candidate.trigger.start)
         from_statement = mention is not None
+    if mention is None:
+        # only "منذ عام 2015": the period shows whether the clause tells old history
+        mention = _nearest_in(in_sentence, spans, candidate.trigger.start)
     bound = from_statement and mention is not None and statement_date(document, mention)
     if mention is None:
         return True
@@ -180,6 +217,12 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     candidate.date_inherited = from_statement
     candidate.date_bound = bound
     return True
+
+
+def period_start(mention: Mention) -> bool:
+    """"الثالثة من نوعها منذ مطلع الشهر الماضي": a period that runs since then dates no
+    happening (a day, "منذ الجمعة", may still be the day it began)."""
+    return bool(mention.data.get("since")) and (mention.data.get("precision") or 3) > 1
 
 
 def _mostly_older(earliest: date, latest: date, published: date) -> bool:
@@ -239,7 +282,7 @@ def lead_date(document: Document) -> DateRange | None:
     for mention in document.of_kind("date"):
         if mention.start >= limit:
             break
-        if statement_date(document, mention):
+        if statement_date(document, mention) or period_start(mention):
             continue
         if document.article.published_source == "dateline" and mention.start < DATELINE_CHARS:
             continue  # the dateline dates the report, not the event

@@ -61,6 +61,9 @@ class Resources:
     victim_verbs: frozenset[str]  # folded verbs whose subject is a victim: لقي, أصيبوا
     media_nouns: frozenset[str]  # folded nouns naming an outlet: وكالة, صحيفة, قناة
     martyr_names: frozenset[str]  # folded nouns of places named after martyrs: ساحة, مقبرة
+    street_nouns: frozenset[str]  # folded nouns of streets named after places: شارع
+    motion_verbs: frozenset[str]  # folded verbs of coming from a place: وصلت, قادمة
+    distance_units: frozenset[str]  # folded units of a distance to a reference place: كم
     skeletons: SkeletonIndex
     stances: CueSet  # asserts, denies, unconfirmed, attribution
     source_nouns: CueSet
@@ -88,6 +91,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
     events = load_lexicon("events", extra_dirs)
     stopwords = _stopwords(extra_dirs)
     sources = load_lexicon("sources", extra_dirs)
+    locations = load_lexicon("locations", extra_dirs)
     resources = Resources(
         boilerplate=load_boilerplate(extra_dirs),
         gazetteer=gazetteer,
@@ -109,6 +113,9 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
         media_nouns=frozenset(fold(w) for w in events.get("media_nouns", [])),
         martyr_names=frozenset(fold(w) for w in events.get("named_after_martyrs", [])),
+        street_nouns=frozenset(fold(w) for w in locations.get("street_nouns", [])),
+        motion_verbs=frozenset(fold(w) for w in locations.get("motion_verbs", [])),
+        distance_units=frozenset(fold(w) for w in locations.get("distance_units", [])),
         skeletons=SkeletonIndex(gazetteer.places.values()),
         stances=CueSet.compile(
             "stance", {k: sources[k] for k in ("asserts", "attribution", "denies", "unconfirmed")}

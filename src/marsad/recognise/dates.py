@@ -73,6 +73,7 @@ class DateMention:
     precision: int | None
     kind: str  # absolute relative_day weekday night month hijri period ago year
     anchored: bool  # resolved against the publication date
+    since: bool = False  # "منذ مطلع الشهر": where a period starts, not when something happened
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -218,6 +219,12 @@ class DateRecogniser:
         self.v = _Vocab.build(doc, number_words)
         self.week_start = int(doc.get("week_start", 0))
         self.rules = self._compile()
+        same = (_alt(self.v.words("same_day_nouns")), _alt(self.v.words("same_words")))
+        self._same_day = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<core>{same[0]}\s+{same[1]})"
+                                    rf"{_END}") if self.v.words("same_words") else None
+        since = _alt(self.v.words("since_words"))
+        self._since = re.compile(rf"(?<!\w)[وف]?{since}\s+$") if self.v.words("since_words") \
+            else None
 
     @classmethod
     def from_package_data(cls, extra_files: Sequence[Path] = ()) -> DateRecogniser:
@@ -349,10 +356,32 @@ class DateRecogniser:
             if any(fstart < b and a < fend for a, b in taken) or res is None:
                 continue
             taken.append((fstart, fend))
-            out.append(self._mention(normalised, fstart, fend, res))
+            since = bool(self._since and self._since.search(text, max(0, fstart - 12), fstart))
+            out.append(self._mention(normalised, fstart, fend, res, since))
+        out.extend(self._same_days(normalised, out, taken))
         return sorted(out, key=lambda d: d.start)
 
-    def _mention(self, nt: NormalisedText, fstart: int, fend: int, res: Resolved) -> DateMention:
+    def _same_days(self, nt: NormalisedText, found: list[DateMention],
+                   taken: list[tuple[int, int]]) -> list[DateMention]:
+        """"خلال الليلة نفسها": the day or night of the nearest day-precise date before."""
+        if self._same_day is None:
+            return []
+        out = []
+        for m in self._same_day.finditer(nt.text):
+            fstart, fend = m.span("core")
+            if any(fstart < b and a < fend for a, b in taken):
+                continue
+            start, end = original_span(nt, fstart, fend)
+            before = [d for d in found if d.end <= start and d.precision == 1]
+            if not before:
+                continue
+            last = max(before, key=lambda d: d.start)
+            out.append(DateMention(start, end, nt.original[start:end], last.earliest,
+                                   last.latest, 1, last.kind, last.anchored))
+        return out
+
+    def _mention(self, nt: NormalisedText, fstart: int, fend: int, res: Resolved,
+                 since: bool = False) -> DateMention:
         assert res is not None
         kind, earliest, latest, anchored = res
         start, end = original_span(nt, fstart, fend)
@@ -366,7 +395,7 @@ class DateRecogniser:
             else:
                 precision = 2
         return DateMention(start, end, nt.original[start:end], earliest, latest, precision,
-                           kind, anchored)
+                           kind, anchored, since)
 
     # -- calendar helpers -----------------------------------------------------------------
     def _last_weekday(self, p: date, wd: int, marker: str | None = None) -> date:

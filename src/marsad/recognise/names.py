@@ -43,6 +43,7 @@ def find_names(
                     "locative": _locative(document, match, locatives, weak_locatives,
                                           settlements),
                     "city": _after_city_noun(document, match.first),
+                    "settlement": _after_settlement_noun(document, match.first, settlements),
                     "words": match.last - match.first + 1,
                 },
             )
@@ -85,6 +86,41 @@ def outlet_adjective(document: Document, mention: Mention, media_nouns: frozense
     return False
 
 
+def street_namesake(document: Document, mention: Mention, street_nouns: frozenset[str]) -> bool:
+    """"شارع بغداد" in another city: a street's name, not the city."""
+    first = mention.data.get("token_first", 0)
+    return first > 0 and _listed(document.tokens[first - 1].norm, street_nouns)
+
+
+_IN = ("في",)
+ORIGIN_REACH = 4  # words back from the preposition to the verb of coming
+DISTANCE_REACH = 5  # words back from the place to the unit of a distance
+
+
+def origin_or_reference(document: Document, mention: Mention, motion_verbs: frozenset[str],
+                        distance_units: frozenset[str]) -> str | None:
+    """"قوة وصلت فجر الخميس من بغداد": where a force came from ("origin"); "على بعد 80 كم
+    شمال غربي نيالا": a reference point ("weak"); otherwise None."""
+    first = mention.data.get("token_first", 0)
+    tokens = document.tokens
+    if mention.data.get("locative") == "weak":
+        at = first - 1
+        while at > 0 and tokens[at].norm not in ("من", "ومن"):
+            at -= 1
+            if first - at > 2:
+                return None
+        if any(_listed(t.norm, motion_verbs) for t in tokens[max(0, at - ORIGIN_REACH) : at]):
+            return "origin"
+        return None
+    before = tokens[max(0, first - DISTANCE_REACH) : first]
+    units = [i for i, t in enumerate(before) if t.norm in distance_units
+             or t.stem in distance_units]
+    # "على بعد 60 كيلومتراً شمالاً في جزيرة أفونجي": a place after في is where it happened
+    if units and not any(_listed(t.norm, _IN) for t in before[units[-1] + 1 :]):
+        return "weak"
+    return None
+
+
 MARTYRS = ("الشهداء", "شهداء")
 NAME_REACH = 4  # words back from "الشهداء" to the square or cemetery it names
 
@@ -109,6 +145,14 @@ def _after_city_noun(document: Document, first: int) -> bool:
         return False
     word = document.tokens[first - 1].norm
     return _listed(word, _CITY_NOUNS)
+
+
+def _after_settlement_noun(document: Document, first: int, settlements: frozenset[str]) -> bool:
+    """"في مدينة كوي سنجق", "ببلدة X": a name a settlement noun introduces is a place's."""
+    if first == 0:
+        return False
+    token = document.tokens[first - 1]
+    return token.stem in settlements or token.norm in settlements
 
 
 _ADJECTIVE_ENDINGS = ("يه", "ية", "ي")

@@ -11,7 +11,9 @@ from marsad.recognise.dates import DateMention
 from marsad.recognise.names import (
     find_names,
     named_after_martyrs,
+    origin_or_reference,
     outlet_adjective,
+    street_namesake,
     unknown_places,
 )
 from marsad.recognise.numbers import NumberMention
@@ -28,7 +30,14 @@ def recognise(document: Document, resources: Resources) -> Document:
         if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
             mention.data["ambiguous"] = True
     names = [m for m in names if not (m.kind == "nationality"
-                                      and outlet_adjective(document, m, resources.media_nouns))]
+                                      and outlet_adjective(document, m, resources.media_nouns))
+             and not (m.kind == "place"
+                      and street_namesake(document, m, resources.street_nouns))]
+    for mention in names:
+        if mention.kind == "place":
+            how = origin_or_reference(document, mention, resources.motion_verbs,
+                                      resources.distance_units)
+            mention.data["locative"] = how or mention.data["locative"]
     document.add(names)
     document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,

@@ -88,7 +88,13 @@ def resolve_mention(
             return _by_skeleton(mention, skeletons, countries)
         return None
     introduced = mention.data.get("locative")
-    candidates = [p for p in (gazetteer.get(pid) for pid in ids) if plausible(p, countries)]
+    named = [gazetteer.get(pid) for pid in ids]
+    candidates = [p for p in named if plausible(p, countries)]
+    if not candidates and len(named) == 1 and mention.data.get("settlement") \
+            and mention.data.get("words", 1) > 1:
+        # "في مدينة كوي سنجق" in a report about Iran: the one town of a name of several
+        # words, wherever it lies (one word, "حي هودن", may be another country's village)
+        return named[0]
     if mention.data.get("city"):
         cities = [p for p in candidates if p.kind in PRECISE_KINDS]
         candidates = cities or candidates  # "بالعاصمة الجزائر" is Algiers

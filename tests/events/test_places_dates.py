@@ -1,0 +1,105 @@
+"""Where and when: places and dates attached to events, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.document import Article, Mention
+from marsad.events.attach import _metonym
+from marsad.pipeline import extract, process
+from marsad.record import EventRecord
+
+PUBLISHED = date(2023, 5, 16)  # a Tuesday
+
+
+def run(text: str, resources, published: date | None = PUBLISHED) -> list[EventRecord]:  # type: ignore[no-untyped-def]
+    return extract(Article(id="t", text=text, published=published), resources)
+
+
+def only(records: list[EventRecord]) -> EventRecord:
+    assert len(records) == 1, [(r.sub_event_type, r.event_date) for r in records]
+    return records[0]
+
+
+def places(text: str, resources) -> dict[str, Mention]:  # type: ignore[no-untyped-def]
+    document = process(Article(id="t", text=text, published=PUBLISHED), resources)
+    return {m.text.split()[-1]: m for m in document.of_kind("place")}
+
+
+def test_a_street_named_after_a_city_is_no_mention_of_it(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("أحرق محتجون غاضبون مقر حزب في شارع بغداد بمدينة الناصرية.", resources)
+    assert "بغداد" not in found
+    assert "الناصرية" in found
+
+
+def test_where_a_force_came_from_is_its_origin(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("وقال شهود إن تعزيزات عسكرية وصلت مساء الاثنين من دمشق وانتشرت في المدينة.",
+                   resources)
+    assert found["دمشق"].data["locative"] == "origin"
+
+
+def test_the_origin_is_not_the_place_of_the_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل متظاهران في مدينة الكوت، أمس الاثنين.\nوقال شهود إن قوة أمنية وصلت فجر "
+                  "الاثنين من بغداد وأطلقت الرصاص الحي على المحتجين.", resources)
+    assert records
+    assert all(r.location and "Kut" in r.location for r in records), [r.location for r in records]
+
+
+def test_a_place_at_a_distance_is_a_reference_point(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("هاجم مسلحون قرية تقع على بعد نحو 30 كيلومتراً جنوب غربي مدينة الفاشر.",
+                   resources)
+    assert found["الفاشر"].data["locative"] == "weak"
+    found = places("غرق قارب على بعد 20 كيلومتراً شمالاً في مدينة طبرق.", resources)
+    assert found["طبرق"].data["locative"] == "strong"
+
+
+def test_a_period_since_a_date_does_not_date_the_event(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اغتال مسلحون مجهولون، ليل الاثنين، مختار قرية في مدينة طفس بريف درعا، في "
+                      "ثالث حادثة من نوعها في المدينة منذ مطلع الشهر الماضي.", resources))
+    assert record.event_date == "2023-05-15"
+
+
+def test_history_since_a_year_stays_background(resources) -> None:  # type: ignore[no-untyped-def]
+    assert not run("وتشن الجماعات المسلحة هجمات أودت بحياة الآلاف منذ عام 2015.", resources)
+
+
+def test_each_verb_keeps_the_place_told_after_it(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اغتيال موظف في مدينة الرمادي وخطف طبيب في مدينة الفلوجة\nاغتال مسلحون "
+                  "مجهولون، مساء الاثنين، موظفاً في مدينة الرمادي.", resources)
+    by_type = {r.sub_event_type: r for r in records}
+    assert "Fall" in (by_type["Abduction/forced disappearance"].location or "")
+
+
+def test_a_town_of_a_many_word_name_is_found_beyond_the_articles_countries(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اتهم حزب إيراني معارض إيران بقصف مقره بالصواريخ، أمس الاثنين، في مدينة كوي "
+                  "سنجق، ما أدى إلى مقتل خمسة من عناصره. وقال الحزب إن إيران تستهدف عناصره "
+                  "منذ سنوات.", resources)
+    assert records
+    assert all(r.location and r.location.startswith("Koy") for r in records), [
+        r.location for r in records]
+
+
+
+def test_a_state_named_by_its_country_or_capital_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("وقالت إيران إنها ستلاحق المقاتلين الأكراد في العراق.", resources)
+    gazetteer = resources.gazetteer
+
+    def metonym(mention: Mention) -> bool:
+        return _metonym(mention, gazetteer.get(mention.data["places"][0]), gazetteer)
+
+    assert metonym(places("العملية التي أطلقتها أنقرة", resources)["أنقرة"])
+    assert metonym(found["إيران"])
+    assert not metonym(found["العراق"])
+    assert not metonym(places("ستلاحقهم في أنقرة", resources)["أنقرة"])
+
+
+@pytest.mark.parametrize(("name", "english", "country"), [
+    ("محلية كاس", "Kas", "SD"), ("إقليم سوم", "Soum", "BF"),
+    ("إقليم التفاح", "Iqlim al-Tuffah", "LB"), ("مستوطنة عيلي", "Eli", "PS"),
+])
+def test_places_news_names_are_in_the_gazetteer(name: str, english: str, country: str,
+                                                resources) -> None:  # type: ignore[no-untyped-def]
+    found = resources.gazetteer.candidates(name)
+    assert found and found[0].name == english and found[0].country_code == country
