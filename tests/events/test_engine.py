@@ -306,3 +306,20 @@ def test_this_years_toll_does_not_redate_the_headline_event(resources) -> None: 
                   "فرضت السلطات النيجيرية حظر تجول في ولاية بلاتو بوسط البلاد.\nوتسببت أعمال "
                   "العنف بين الرعاة والمزارعين في سقوط مئات القتلى هذا العام.", resources)
     assert all(r.event_date >= "2023-05-01" for r in records), [r.event_date for r in records]
+
+
+def test_a_town_taken_after_days_of_fighting_is_a_takeover(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("سيطر متمردون مرتبطون بتنظيم الدولة الإسلامية على ميناء مدينة موسيمبوا دا "
+                      "برايا في إقليم كابو ديلغادو شمالي موزمبيق، أمس الاثنين، بعد أيام من "
+                      "المعارك مع القوات الحكومية.", resources))
+    assert record.sub_event_type == "Non-state actor overtakes territory"
+    assert record.actor1 == "Islamic State (Mozambique)"
+
+
+def test_a_withdrawal_told_first_is_the_takers_takeover(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("الجيش يعلن انسحاب قواته من ود مدني\nأعلنت قوات الدعم السريع، أمس الاثنين، "
+                      "سيطرتها الكاملة على مدينة ود مدني، عاصمة ولاية الجزيرة وسط السودان، بعد "
+                      "أربعة أيام من المعارك مع الجيش السوداني.", resources))
+    assert record.sub_event_type == "Non-state actor overtakes territory"
+    assert (record.actor1, record.actor2) == ("RSF: Rapid Support Forces",
+                                              "Military Forces of Sudan")

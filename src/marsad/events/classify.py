@@ -22,6 +22,8 @@ def classify(document: Document, candidate: Candidate) -> bool:
         return False
     scope = candidate.segment or candidate.clause  # a repeated verb's own stretch of text
     mods = modifiers_near(document, scope)
+    if candidate.family == "territory" and not _town_taken(document.text, candidate):
+        return False
     refine = _REFINERS.get(candidate.family)
     if refine is None:
         return True
@@ -30,6 +32,22 @@ def classify(document: Document, candidate: Candidate) -> bool:
         return False
     candidate.sub = sub
     return True
+
+
+def _town_taken(text: str, candidate: Candidate) -> bool:
+    """What was taken follows the verb ("استعادة رواتب الموظفين" is no town), right after it
+    or after the "على" that follows a long subject ("سيطر متمردون مرتبطون بتنظيم ... على
+    ميناء مدينة X")."""
+    place = candidate.place
+    if place is None or not candidate.place_in_clause:
+        return False
+    gap = place.start - candidate.trigger.end
+    if 0 <= gap <= TERRITORY_OBJECT_GAP:
+        return True
+    between = text[candidate.trigger.end : place.start]
+    ala = between.rfind(" على ")
+    return 0 <= gap <= 2 * TERRITORY_OBJECT_GAP and ala >= 0 and (
+        len(between) - ala <= TERRITORY_OBJECT_GAP // 2)
 
 
 def _clause_words(document: Document, clause: Span) -> set[str]:
@@ -123,8 +141,6 @@ def _territory(candidate: Candidate, mods: set[str], words: set[str]) -> str | N
     actor1 = candidate.actor1.category if candidate.actor1 else None
     if not candidate.place_in_clause or candidate.place is None:
         return None  # territory is a named town or area, not "the building"
-    if not 0 <= candidate.place.start - candidate.trigger.end <= TERRITORY_OBJECT_GAP:
-        return None  # what was taken follows the verb: "استعادة رواتب الموظفين" is no town
     if actor1 in STATE_LIKE:
         return "Government regains territory"
     if actor1 == "armed":

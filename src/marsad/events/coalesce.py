@@ -163,6 +163,11 @@ def _contains(outer, inner) -> bool:  # type: ignore[no-untyped-def]
 
 def _absorb(target: Candidate, other: Candidate) -> None:
     crowd = {event_type_of(other.sub), event_type_of(target.sub)} <= CROWD_TYPES
+    if target.sub == "Non-violent transfer of territory" and other.sub in TAKEOVERS \
+            and other.actor1 is not None:
+        # "the army withdrew" told first: who took the town acts, who withdrew is acted on
+        target.actor2 = target.actor1 if other.actor2 is None else other.actor2
+        target.actor1 = other.actor1
     if SPECIFICITY.index(other.sub) < SPECIFICITY.index(target.sub) and (
             other.anchored or not crowd):
         # a protest turns violent only by a mention that stands on its own
