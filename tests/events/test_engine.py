@@ -323,3 +323,17 @@ def test_a_withdrawal_told_first_is_the_takers_takeover(resources) -> None:  # t
     assert record.sub_event_type == "Non-state actor overtakes territory"
     assert (record.actor1, record.actor2) == ("RSF: Rapid Support Forces",
                                               "Military Forces of Sudan")
+
+
+def test_strikes_a_repeated_verb_places_apart_stay_apart_after_merging(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("شنت مقاتلات الاحتلال الإسرائيلي، فجر اليوم، سلسلة غارات على أهداف في قطاع "
+                  "غزة.\nوأكد شهود عيان أن الطيران الإسرائيلي قصف بعدد من الصواريخ أرضاً زراعية "
+                  "شرق منطقة الزيتون شرق مدينة غزة، وقصف بصواريخ عدة أرضاً زراعية قرب معبر صوفا "
+                  "شرق رفح في جنوب القطاع.", resources)
+    assert sorted(r.location or "" for r in records) == ["Sufa crossing", "Zeitoun"]
+
+
+def test_khirbet_in_a_place_name_is_no_demolition(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اعتقلت قوات الاحتلال، فجر اليوم، ثلاثة شبان من خربة المركز جنوب الخليل.",
+                      resources))
+    assert record.sub_event_type == "Arrests"

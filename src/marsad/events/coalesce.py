@@ -33,14 +33,34 @@ CROWD_TYPES = {"Protests", "Riots"}
 
 def coalesce(candidates: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
+    # the stretches of a clause that repeats its verb ("قصف ... وقصف ...") each event holds:
+    # two of them are two happenings, whichever event they would otherwise join
+    stretches: dict[int, set[tuple[int, int, str]]] = {}
     for candidate in candidates:
-        target = next((m for m in merged if _same_happening(m, candidate)), None)
+        own = _stretch(candidate)
+        target = next((m for m in merged if _same_happening(m, candidate)
+                       and not _sibling_held(stretches.get(id(m), set()), own)), None)
         if target is None:
             if candidate.anchored:
                 merged.append(candidate)  # an unanchored mention only adds to a known event
+                stretches[id(candidate)] = {own} if own else set()
         else:
             _absorb(target, candidate)
+            if own:
+                stretches.setdefault(id(target), set()).add(own)
     return merged
+
+
+def _stretch(candidate: Candidate) -> tuple[int, int, str] | None:
+    """Where a stretch of a repeated verb stands, with the place it names."""
+    if candidate.segment is None or not candidate.place_in_clause or candidate.place is None:
+        return None
+    return (candidate.sentence, candidate.segment.start, candidate.place.place.id)
+
+
+def _sibling_held(held: set[tuple[int, int, str]], own: tuple[int, int, str] | None) -> bool:
+    return own is not None and any(s == own[0] and start != own[1] and place != own[2]
+                                   for s, start, place in held)
 
 
 def _compatible_types(left: Candidate, right: Candidate) -> bool:
