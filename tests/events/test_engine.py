@@ -337,3 +337,13 @@ def test_khirbet_in_a_place_name_is_no_demolition(resources) -> None:  # type: i
     record = only(run("اعتقلت قوات الاحتلال، فجر اليوم، ثلاثة شبان من خربة المركز جنوب الخليل.",
                       resources))
     assert record.sub_event_type == "Arrests"
+
+
+def test_the_killing_a_crowd_was_angry_at_is_its_own_earlier_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أحرق متظاهرون غاضبون، اليوم الثلاثاء، مبنى المجلس المحلي في قضاء القرنة شمال "
+                  "البصرة.\nوكان المتظاهرون غاضبين من مقتل اثنين من المحتجين أمس الاثنين، بحسب "
+                  "ما قالوا.", resources)
+    by_type = {r.event_type: r for r in records}
+    assert by_type["Riots"].event_date == "2023-05-16"
+    killing = by_type["Violence against civilians"]
+    assert (killing.event_date, killing.fatalities) == ("2023-05-15", 2)

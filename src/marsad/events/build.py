@@ -87,7 +87,7 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
         candidate.anchored = False  # "the strike", "the attack", "since the war began": known
     if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
         # A killing mentioned in passing stands alone only with its own place.
-        candidate.anchored = candidate.place_in_clause and candidate.subordinate
+        candidate.anchored = (candidate.place_in_clause or own_date) and candidate.subordinate
     if candidate.place is None:
         candidate.place = main_place
         candidate.country = countries[0] if countries else None

@@ -75,6 +75,9 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
         return left.sub == right.sub  # an agreement and an interception are two happenings
     if a == b:
         return True
+    if any(c.strength == "weak" and c.subordinate for c in (left, right)) and (
+            {a, b} & CROWD_TYPES):
+        return False  # "angry at the killing of two protesters": the killing came before
     if (left.strength == "weak" or right.strength == "weak") and (
         {a, b} <= VIOLENT_TYPES | CROWD_TYPES
     ):

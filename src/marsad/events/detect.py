@@ -44,7 +44,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
         if not in_sentence:
             continue
         main_found = False
-        for clause, subordinate in _clauses(document, sentence.start, sentence.end):
+        for clause, opener in _clauses(document, sentence.start, sentence.end):
+            subordinate = opener is not None
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
                     and not (index > 0 and _present_tense(t))]
@@ -53,8 +54,9 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             chosen += [t for t in kept if t.start in segments and t not in chosen]
             main_found = main_found or (bool(chosen) and not subordinate)
             # "أحبط الفريق محاولة تفجير بعد أن فكك عبوة": with no happening in the main
-            # clause, the "after" clause tells the sentence's own happening.
-            subordinate = subordinate and main_found
+            # clause, the "after" clause tells the sentence's own happening (but what a crowd
+            # was angry at always came before).
+            subordinate = subordinate and (main_found or opener == "grievances")
             fallbacks = _fallbacks(chosen, kept, resources)
             for trigger in chosen:
                 info = resources.trigger_info[trigger.key]
@@ -111,18 +113,19 @@ def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, 
     return {t.start: Span(a, b) for t, a, b in zip(uses, starts, ends, strict=True)}
 
 
-def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, bool]]:
-    """The sentence's clauses; True marks one opened by a subordinator (an earlier event)."""
+def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, str | None]]:
+    """The sentence's clauses, each with the kind of word that opened it: a subordinator or a
+    grievance (an earlier happening), or None for the main clause."""
     cuts = [
         w for w in document.of_kind("word")
-        if w.key == "subordinators" and start < w.start < end
+        if w.key in ("subordinators", "grievances") and start < w.start < end
     ]
     if not cuts:
-        return [(Span(start, end), False)]
-    clauses: list[tuple[Span, bool]] = [(Span(start, cuts[0].start), False)]
+        return [(Span(start, end), None)]
+    clauses: list[tuple[Span, str | None]] = [(Span(start, cuts[0].start), None)]
     for position, cut in enumerate(cuts):
         clause_end = cuts[position + 1].start if position + 1 < len(cuts) else end
-        clauses.append((Span(cut.start, clause_end), True))
+        clauses.append((Span(cut.start, clause_end), cut.key))
     return clauses
 
 
