@@ -347,3 +347,18 @@ def test_the_killing_a_crowd_was_angry_at_is_its_own_earlier_event(resources) ->
     assert by_type["Riots"].event_date == "2023-05-16"
     killing = by_type["Violence against civilians"]
     assert (killing.event_date, killing.fatalities) == ("2023-05-15", 2)
+
+
+def test_a_drone_shot_down_by_a_group_is_the_groups_disruption(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أعلنت المقاومة الإسلامية في لبنان، مساء الاثنين، أن مقاتليها أسقطوا "
+                      "مسيّرة إسرائيلية بصاروخ أرض - جو فوق منطقة إقليم التفاح.", resources))
+    assert record.sub_event_type == "Disrupted weapons use"
+    assert (record.actor1, record.actor2) == ("Hezbollah", "Military Forces of Israel")
+    assert record.location == "Iqlim al-Tuffah"
+
+
+def test_what_iron_dome_intercepted_is_no_separate_shelling(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اعترضت منظومة القبة الحديدية، مساء الأحد، ثلاثة صواريخ أطلقت من قطاع غزة "
+                      "باتجاه مستوطنة سديروت.", resources))
+    assert record.sub_event_type == "Disrupted weapons use"
+    assert record.actor1 == "Military Forces of Israel"

@@ -90,6 +90,9 @@ def _metonym(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:
     return country is not None and country.capital_id == place.id
 
 
+CARRIED_REACH = 60  # characters from "إسقاط" to the drone or missile it stopped
+
+
 def _own_places(document: Document, candidate: Candidate, refs: list[PlaceRef],
                 resources: Resources) -> list[PlaceRef]:
     """"اغتيال مسؤول في طفس وخطف صيدلاني في جاسم": the places told after the candidate's
@@ -100,8 +103,13 @@ def _own_places(document: Document, candidate: Candidate, refs: list[PlaceRef],
               if t.start != own.start]
     if not others:
         return refs
+    # what is intercepted or defused ("إسقاط مسيّرة بصاروخ فوق X") is the same happening
+    carried = ("strike", "explosion") if candidate.family == "disrupted" else ()
     limit = min((t.start for t in others if t.start > own.end
-                 and resources.trigger_info[t.key].strength == "strong"), default=sentence.end)
+                 and resources.trigger_info[t.key].strength == "strong"
+                 and not (resources.trigger_info[t.key].family in carried
+                          and t.start - own.end <= CARRIED_REACH)),
+                default=sentence.end)
     mine = [r for r in refs if own.end <= r.start < limit]
     return mine or refs
 

@@ -182,6 +182,13 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document
     pool = strong or triggers
     pool.sort(key=lambda t: (_rank(infos[t.key].family), t.start))
     main = pool[0]
+    if infos[main.key].family in ("strike", "explosion"):
+        # "أسقطت الدفاعات مسيّرة بصاروخ", "اعترضت صاروخاً": what was stopped is no strike
+        stopper = next((t for t in pool if infos[t.key].family == "disrupted"
+                        and t.start < main.start), None)
+        if stopper is not None:
+            pool = [t for t in pool if infos[t.key].family not in ("strike", "explosion")]
+            main = stopper
     chosen = [main]
     main_family = infos[main.key].family
     if main_family in ("protest", "riot", "mob"):

@@ -43,7 +43,7 @@ AGENTS = {
     "explosion": ("armed", "state", "external"),
     "clash": ("armed", "state", "external", "supporters"),
     "territory": ("state", "armed", "external"),
-    "disrupted": ("state", "external"),
+    "disrupted": ("state", "external", "armed"),
     "transfer": ("state", "armed", "external"),
     "headquarters": ("state", "external", "armed"),
     "looting": ("armed", "state", "external", "crowd", "supporters"),
@@ -137,7 +137,9 @@ def _pick(
               or _announcer(document, a, trigger)]
     victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)]
     targets = [a for a in actors
-               if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE))]
+               if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE)
+                                       or (candidate.family == "disrupted"
+                                           and _named_by_weapon(document, a)))]
     allowed = AGENTS_BY_TRIGGER.get(trigger.key) or AGENTS.get(candidate.family)
     actor1 = agents[0] if agents else None
     if actor1 is None:
@@ -404,6 +406,8 @@ def disrupter_first(document: Document, candidate: Candidate, resources: Resourc
     first, second = candidate.actor1, candidate.actor2
     if first is not None and first.category in ("state", "external"):
         return
+    if second is not None and _named_by_weapon(document, second):
+        return  # "أسقطت المقاومة مسيّرة إسرائيلية": the drone's side is the one stopped
     if second is not None and second.category in ("state", "external"):
         candidate.actor1, candidate.actor2 = second, first
         return
@@ -413,3 +417,12 @@ def disrupter_first(document: Document, candidate: Candidate, resources: Resourc
         at = candidate.trigger.start
         candidate.actor1 = ActorRef(military, "", at, at, category="state")
         candidate.actor2 = first
+
+
+WEAPON_MODIFIERS = ("air", "artillery")
+
+
+def _named_by_weapon(document: Document, actor: ActorRef) -> bool:
+    """An actor written as its weapon ("مسيّرة إسرائيلية", "صاروخ حوثي")."""
+    return any(m.key in WEAPON_MODIFIERS
+               for m in starting_in(document, "modifier", actor.start, actor.end))
