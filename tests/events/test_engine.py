@@ -362,3 +362,16 @@ def test_what_iron_dome_intercepted_is_no_separate_shelling(resources) -> None: 
                       "باتجاه مستوطنة سديروت.", resources))
     assert record.sub_event_type == "Disrupted weapons use"
     assert record.actor1 == "Military Forces of Israel"
+
+
+def test_arrests_made_in_raids_are_arrests_only(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اعتقلت قوات الاحتلال، فجر اليوم الثلاثاء، تسعة فلسطينيين خلال مداهمات في "
+                      "مخيم جنين.", resources))
+    assert record.sub_event_type == "Arrests"
+    assert record.arrests == 9
+
+
+def test_freeing_a_prisons_detainees_is_no_arrest(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أعلنت وزارة الداخلية أن مسلحين اقتحموا سجن كوبر في الخرطوم، أمس الاثنين، "
+                  "وأطلقوا سراح جميع النزلاء الذين كانوا محتجزين داخله.", resources)
+    assert "Arrests" not in [r.sub_event_type for r in records]

@@ -107,7 +107,7 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
         return "Excessive force against protesters"
     if actor2 in ("state", "armed", "external") and actor1 in ("armed", "state", "external"):
         return "Armed clash"
-    if actor2 in ("state", "external") and candidate.trigger.key == "attack":
+    if actor2 in ("state", "external") and candidate.trigger.key in ("attack", "raid"):
         return "Armed clash"
     return "Attack"
 

@@ -189,6 +189,11 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document
         if stopper is not None:
             pool = [t for t in pool if infos[t.key].family not in ("strike", "explosion")]
             main = stopper
+    if main.key == "raid":
+        # "اعتقلت قوات الاحتلال 9 فلسطينيين خلال مداهمات": the raid was the arrest's
+        arrest = next((t for t in pool if infos[t.key].family == "arrest"), None)
+        if arrest is not None and not any(infos[t.key].strength == "weak" for t in triggers):
+            main = arrest
     chosen = [main]
     main_family = infos[main.key].family
     if main_family in ("protest", "riot", "mob"):
