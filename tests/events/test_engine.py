@@ -368,7 +368,14 @@ def test_arrests_made_in_raids_are_arrests_only(resources) -> None:  # type: ign
     record = only(run("اعتقلت قوات الاحتلال، فجر اليوم الثلاثاء، تسعة فلسطينيين خلال مداهمات في "
                       "مخيم جنين.", resources))
     assert record.sub_event_type == "Arrests"
+    assert record.actor1 == "Military Forces of Israel"  # the force after the verb acts
     assert record.arrests == 9
+
+
+def test_one_named_person_arrested_counts_one(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أعلنت وزارة الداخلية التونسية، مساء الاثنين، توقيف راشد الغنوشي في "
+                      "العاصمة تونس.", resources))
+    assert record.arrests == 1
 
 
 def test_freeing_a_prisons_detainees_is_no_arrest(resources) -> None:  # type: ignore[no-untyped-def]

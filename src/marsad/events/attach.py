@@ -21,6 +21,7 @@ from marsad.text.normalise import fold
 
 DATELINE_CHARS = 200
 FIGURE_WINDOW = 30  # characters between a casualty word and its number
+ARREST_WINDOW = 60  # between an arrest verb and the number of those it took
 BACKGROUND_DAYS = 30
 WEAK_PENALTY = 1.5  # "74 كم من مدينة البصرة": a place after من ranks as a vaguer one
 
@@ -319,9 +320,17 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
         if value is not None and getattr(candidate, attribute) is None:
             setattr(candidate, attribute, value)
     if candidate.family == "arrest" and candidate.arrests is None:
-        value = _number_after(candidate.trigger.end, numbers)
+        # "اعتقلت قوات الاحتلال، فجر اليوم الأحد، 9 فلسطينيين": past the subject and the date
+        value = _number_after(candidate.trigger.end, numbers, ARREST_WINDOW)
+        if value is None and _one_person_after(document, candidate.trigger.end):
+            value = 1  # "توقيف راشد الغنوشي", "احتجزوا الرئيس"
         if value is not None:
             candidate.arrests = value
+
+
+def _one_person_after(document: Document, position: int) -> bool:
+    return any(0 <= m.start - position <= 2
+               for kind in ("leader", "role") for m in document.of_kind(kind))
 
 
 def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> int | None:
@@ -341,9 +350,10 @@ def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> int | No
     return None
 
 
-def _number_after(position: int, numbers: list[Mention]) -> int | None:
+def _number_after(position: int, numbers: list[Mention], window: int = 0) -> int | None:
     for number in numbers:
-        if 0 <= number.start - position <= FIGURE_WINDOW and number.data.get("value") is not None:
+        if 0 <= number.start - position <= (window or FIGURE_WINDOW) \
+                and number.data.get("value") is not None:
             return int(number.data["value"])
     return None
 

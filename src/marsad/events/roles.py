@@ -145,8 +145,10 @@ def _pick(
     if actor1 is None:
         pool = [a for a in actors if a not in targets]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
-            # The genitive right after a patient noun is the one acted on.
-            pool = [a for a in pool if not _right_after(document, trigger.end, a)]
+            # The genitive right after a patient noun is the one acted on; after a verb
+            # with a feminine ending a force is its subject ("اعتقلت قوات الاحتلال تسعة").
+            pool = [a for a in pool if not _right_after(document, trigger.end, a)
+                    or (_feminine_verb(trigger) and a.category in ("state", "armed", "external"))]
         if allowed:
             # The category the family expects first (an arrest is made by state forces).
             for category in allowed:
@@ -349,6 +351,12 @@ def _only_dates_between(document: Document, start: int, end: int) -> bool:
 def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:
     before = fold(document.text[max(0, actor.start - 25) : actor.start])
     return bool(pattern.search(before))
+
+
+def _feminine_verb(trigger: Mention) -> bool:
+    """"اعتقلت", "اختطفت": a past verb whose subject, a plural force, may follow it."""
+    word = fold(trigger.text).split()[0] if trigger.text else ""
+    return len(word) > 3 and word.endswith("ت") and not word.startswith("ال")
 
 
 def _patient_noun(candidate: Candidate) -> bool:
