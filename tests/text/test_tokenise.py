@@ -162,3 +162,8 @@ def test_fast_token_constructor_makes_equal_tokens() -> None:
     made = _new_token(3, 9, "والبصره", "وال", "بصره")
     assert made == Token(3, 9, "والبصره", "وال", "بصره")
     assert hash(made) == hash(Token(3, 9, "والبصره", "وال", "بصره"))
+
+
+def test_kaf_is_a_proclitic_only_before_the_article() -> None:
+    assert "ريم" not in lookup_keys("كريم")  # a first name, not Rome
+    assert "عاده" in lookup_keys("كالعاده")

@@ -91,7 +91,9 @@ def lookup_keys(word: str) -> tuple[str, ...]:
         if reading.startswith("لل") and len(reading) > 3:
             readings.append("ال" + reading[2:])
             readings.append(reading[2:])
-        elif reading[:1] in _PREP and len(reading) > MIN_STEM:
+        elif reading[:1] in _PREP and len(reading) > MIN_STEM and (
+                reading[0] != "ك" or reading[1:3] == _ARTICLE):
+            # ك is written on a name only with the article ("كالقاهرة"): "كريم" is no "ريم"
             readings.append(reading[1:])
     for reading in list(readings):
         # Accusative tanween is written with a final alef: متظاهراً، مسلحاً.
