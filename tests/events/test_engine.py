@@ -382,3 +382,14 @@ def test_freeing_a_prisons_detainees_is_no_arrest(resources) -> None:  # type: i
     records = run("أعلنت وزارة الداخلية أن مسلحين اقتحموا سجن كوبر في الخرطوم، أمس الاثنين، "
                   "وأطلقوا سراح جميع النزلاء الذين كانوا محتجزين داخله.", resources)
     assert "Arrests" not in [r.sub_event_type for r in records]
+
+
+def test_dismantling_a_cell_is_an_arrest_and_its_seized_belt_no_bombing(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("تمكن المكتب المركزي للأبحاث القضائية، أمس الخميس، من تفكيك خلية إرهابية "
+                  "موالية لتنظيم داعش، تتكون من أربعة متطرفين ينشطون بمدينة تطوان.\nوأسفرت "
+                  "عمليات التفتيش عن حجز مواد كيماوية تدخل في صناعة المتفجرات وحزام ناسف في "
+                  "طور الإعداد.", resources)
+    subs = sorted(r.sub_event_type for r in records)
+    assert "Arrests" in subs and "Suicide bomb" not in subs
+    arrest = next(r for r in records if r.sub_event_type == "Arrests")
+    assert (arrest.arrests, arrest.location) == (4, "Tétouan")
