@@ -393,3 +393,10 @@ def test_dismantling_a_cell_is_an_arrest_and_its_seized_belt_no_bombing(resource
     assert "Arrests" in subs and "Suicide bomb" not in subs
     arrest = next(r for r in records if r.sub_event_type == "Arrests")
     assert (arrest.arrests, arrest.location) == (4, "Tétouan")
+
+
+def test_leaders_reaching_a_local_agreement_is_an_agreement(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("توصل قادة الجيش السوداني وقوات الدعم السريع في مدينة الفاشر، مساء أمس، إلى "
+                      "اتفاق محلي لوقف الأعمال العدائية داخل المدينة.", resources))
+    assert record.sub_event_type == "Agreement"
+    assert record.location == "El Fasher"
