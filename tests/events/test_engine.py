@@ -400,3 +400,12 @@ def test_leaders_reaching_a_local_agreement_is_an_agreement(resources) -> None: 
                       "اتفاق محلي لوقف الأعمال العدائية داخل المدينة.", resources))
     assert record.sub_event_type == "Agreement"
     assert record.location == "El Fasher"
+
+
+def test_deaths_joined_to_a_headline_at_another_town_are_another_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("إبطال عبوة ناسفة قرب حاجز للشرطة في بيشاور ومقتل شرطيين في بانو\nأحبط فريق "
+                  "إبطال المتفجرات التابع لشرطة إقليم خيبر بختونخوا، الثلاثاء، محاولة تفجير بعد "
+                  "أن فكك عبوة ناسفة قرب حاجز للشرطة في مدينة بيشاور.", resources)
+    by_type = {r.sub_event_type: r for r in records}
+    assert by_type["Disrupted weapons use"].fatalities is None
+    assert (by_type["Attack"].location, by_type["Attack"].fatalities) == ("Bannu", 2)

@@ -310,8 +310,8 @@ def lead_date(document: Document) -> DateRange | None:
 
 
 def attach_figures(document: Document, candidate: Candidate) -> None:
-    """Deaths, injuries and arrests given in the candidate's clause."""
-    clause = candidate.clause
+    """Deaths, injuries and arrests given in the candidate's clause (or its own stretch)."""
+    clause = candidate.segment or candidate.clause
     numbers = starting_in(document, "number", clause.start, clause.end)
     words = starting_in(document, "word", clause.start, clause.end)
     for kind, attribute in (("killed", "fatalities"), ("injured", "injuries"),

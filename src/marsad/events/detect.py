@@ -50,7 +50,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
                     and not (index > 0 and _present_tense(t))]
             chosen = _choose(kept, resources, document)
-            segments = _segments(chosen, kept, resources, clause)
+            segments = _segments(chosen, kept, resources, clause) or _casualty_tail(
+                document, chosen, kept, resources, clause)
             chosen += [t for t in kept if t.start in segments and t not in chosen]
             main_found = main_found or (bool(chosen) and not subordinate)
             # "أحبط الفريق محاولة تفجير بعد أن فكك عبوة": with no happening in the main
@@ -111,6 +112,25 @@ def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, 
     ends = [t.start for t in uses[1:]] + [clause.end]
     starts = [clause.start] + [t.start for t in uses[1:]]
     return {t.start: Span(a, b) for t, a, b in zip(uses, starts, ends, strict=True)}
+
+
+def _casualty_tail(document: Document, chosen: list[Mention], kept: list[Mention],
+                   resources: Resources, clause: Span) -> dict[int, Span]:
+    """"إبطال عبوة قرب حاجز في بيشاور ومقتل شرطيين في بانو": deaths joined with "و" and told
+    at a place of their own after the main happening's place are a second happening."""
+    if not chosen:
+        return {}
+    main = chosen[0]
+    places = [p.start for p in document.of_kind("place") if clause.start <= p.start < clause.end]
+    for trigger in kept:
+        if resources.trigger_info[trigger.key].strength != "weak" or trigger.start <= main.end:
+            continue
+        joined = document.text[max(trigger.start - 1, 0) : trigger.start] == "و"
+        if joined and any(main.end <= p < trigger.start for p in places) and any(
+                p > trigger.end for p in places):
+            return {main.start: Span(clause.start, trigger.start),
+                    trigger.start: Span(trigger.start, clause.end)}
+    return {}
 
 
 def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, str | None]]:
