@@ -409,3 +409,12 @@ def test_deaths_joined_to_a_headline_at_another_town_are_another_event(resources
     by_type = {r.sub_event_type: r for r in records}
     assert by_type["Disrupted weapons use"].fatalities is None
     assert (by_type["Attack"].location, by_type["Attack"].fatalities) == ("Bannu", 2)
+
+
+def test_rapes_reported_apart_do_not_absorb_the_killings(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قالت منظمات من المجتمع المدني إن متمردي حركة إم 23 قتلوا 17 مدنيا على الأقل في "
+                  "بلدة كيوانجا بإقليم روتشورو يوم الجمعة.\nوفي سياق متصل، قالت ممرضة في مركز "
+                  "صحي ببلدة روتشورو إن المركز استقبل الأسبوع الماضي تسع نساء تعرضن للاغتصاب على "
+                  "أيدي مسلحين في قرى محيطة.", resources)
+    killing = next(r for r in records if r.fatalities == 17)
+    assert killing.sub_event_type != "Sexual violence"

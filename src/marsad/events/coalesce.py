@@ -71,6 +71,8 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
     if (left.strength == right.strength == "strong" and {left.family, right.family} == {
             "strike", "explosion"} and "Chemical weapon" not in subs):
         return False  # a bomb on a road and an air raid are two happenings, each told as such
+    if "sexual" in {left.family, right.family} and "weak" in {left.strength, right.strength}:
+        return False  # rapes reported by a clinic are not the killings told in the lead
     if a == b == "Strategic developments":
         return left.sub == right.sub  # an agreement and an interception are two happenings
     if a == b:
