@@ -418,3 +418,19 @@ def test_rapes_reported_apart_do_not_absorb_the_killings(resources) -> None:  # 
                   "أيدي مسلحين في قرى محيطة.", resources)
     killing = next(r for r in records if r.fatalities == 17)
     assert killing.sub_event_type != "Sexual violence"
+
+
+def test_two_items_of_a_headline_are_two_events(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("بوركينا فاسو: 24 قتيلاً في هجوم على كنيسة.. والجيش يصد هجوماً على جيبو\nقتل "
+                  "24 شخصاً، يوم الأحد، في هجوم شنه مسلحون مجهولون على كنيسة بروتستانتية في قرية "
+                  "بانسي بإقليم ياغا شمال شرق البلاد.", resources)
+    by_type = {r.sub_event_type: r for r in records}
+    assert by_type["Attack"].fatalities == 24
+    assert by_type["Armed clash"].location == "Djibo"  # "على جيبو" names the place
+
+
+def test_a_country_blamed_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل 12 شخصا على الأقل، أمس الجمعة، بقصف صاروخي استهدف مقر الحزب الديمقراطي "
+                  "الكردستاني الإيراني في بلدة كويسنجق بإقليم كردستان العراق.\nوألقى الحزب اللوم "
+                  "في الهجوم على إيران.", resources)
+    assert [r.country for r in records] == ["Iraq"]

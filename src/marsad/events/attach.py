@@ -83,10 +83,10 @@ def attach_place(
 def _metonym(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:
     """"إيران استخدمت صواريخ", "العملية التي أطلقتها أنقرة": a country or a capital named
     with no word that makes it a place is the state that acts."""
+    if place.kind == "country" and mention.data.get("locative") in (None, "", "weak"):
+        return True  # "ألقى اللوم على إيران", "الضغط على تركيا": the state, not a place
     if mention.data.get("locative"):
         return False
-    if place.kind == "country":
-        return True
     country = gazetteer.country(place.country_code)
     return country is not None and country.capital_id == place.id
 

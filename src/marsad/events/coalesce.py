@@ -100,6 +100,9 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
 
 
 def _same_happening(left: Candidate, right: Candidate) -> bool:
+    if left.headline and right.headline and left.sentence != right.sentence \
+            and left.strength == right.strength == "strong":
+        return False  # "24 قتيلاً في هجوم على كنيسة.. والجيش يصد هجوماً على جيبو": two items
     if not _compatible_types(left, right):
         return False
     # A date taken from the lead or the report is only a guess: allow it a day either side.
