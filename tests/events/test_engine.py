@@ -434,3 +434,10 @@ def test_a_country_blamed_is_no_place(resources) -> None:  # type: ignore[no-unt
                   "الكردستاني الإيراني في بلدة كويسنجق بإقليم كردستان العراق.\nوألقى الحزب اللوم "
                   "في الهجوم على إيران.", resources)
     assert [r.country for r in records] == ["Iraq"]
+
+
+def test_a_foreign_army_taking_a_town_overtakes_it(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أعلنت القوات التركية والفصائل المتحالفة معها، يوم الأحد، السيطرة "
+                      "الكاملة على مركز مدينة عفرين في ريف حلب الشمالي.", resources))
+    assert record.sub_event_type == "Non-state actor overtakes territory"
+    assert record.actor1 == "Military Forces of Turkey"

@@ -63,7 +63,7 @@ def build_events(document: Document, resources: Resources) -> Document:
         if event.sub in ("Armed clash", "Attack"):
             event.sub = battle_or_attack(event)
         elif event.sub in TAKEOVERS:
-            event.sub = takeover_by(event)
+            event.sub = takeover_by(event, resources.gazetteer)
         if event.sub == "Excessive force against protesters":
             force_against_crowd(document, event, resources)
         if event.sub == "Disrupted weapons use":

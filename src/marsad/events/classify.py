@@ -5,6 +5,7 @@ from __future__ import annotations
 from marsad.document import Document, Span
 from marsad.events.index import starting_in
 from marsad.events.model import Candidate
+from marsad.kb.gazetteer import Gazetteer
 from marsad.text.normalise import fold
 
 STATE_LIKE = ("state", "external")
@@ -192,11 +193,17 @@ def battle_or_attack(candidate: Candidate) -> str:
 TAKEOVERS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
-def takeover_by(candidate: Candidate) -> str:
-    """After merging, who took the territory decides the type: state forces regain it, an
-    armed group overtakes it."""
+def takeover_by(candidate: Candidate, gazetteer: Gazetteer) -> str:
+    """After merging, who took the territory decides the type: the country's own forces
+    regain it; an armed group, or a foreign state's forces, overtake it."""
     first = candidate.actor1.category if candidate.actor1 else None
     if first in STATE_LIKE:
+        assert candidate.actor1 is not None
+        own = candidate.actor1.actor.country if candidate.actor1.actor else None
+        country = gazetteer.country(own) if own else None
+        where = candidate.place.place.country_code if candidate.place else None
+        if country is not None and where is not None and country.code != where:
+            return "Non-state actor overtakes territory"  # Turkish forces taking Afrin
         return "Government regains territory"
     if first == "armed":
         return "Non-state actor overtakes territory"
