@@ -441,3 +441,11 @@ def test_a_foreign_army_taking_a_town_overtakes_it(resources) -> None:  # type: 
                       "الكاملة على مركز مدينة عفرين في ريف حلب الشمالي.", resources))
     assert record.sub_event_type == "Non-state actor overtakes territory"
     assert record.actor1 == "Military Forces of Turkey"
+
+
+def test_this_attack_points_back_and_starts_no_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("هاجم مسلحون، أمس الجمعة، مقر قيادة القوة المشتركة في مدينة سيفاري وسط مالي ما "
+                  "أدى إلى مقتل ستة أشخاص.\nولم تعلن أي جهة مسؤوليتها.\nوقال مسؤول إن المهاجمين "
+                  "فروا.\nوهذا الهجوم هو الأول على مقر للقوة، ويأتي قبل خمسة أيام على قمة في "
+                  "نواكشوط.", resources)
+    assert len([r for r in records if r.event_type != "Strategic developments"]) == 1

@@ -82,7 +82,9 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
         candidate.date_bound or not candidate.date_inherited)  # not another trigger's date
     candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                           or own_date or candidate.place_named)
-    if candidate.sentence > LEAD_SENTENCES and not own_date and (
+    if candidate.sentence > LEAD_SENTENCES and _pointed_at(document, candidate):
+        candidate.anchored = False  # "وهذا الهجوم هو الأول": the happening told above
+    elif candidate.sentence > LEAD_SENTENCES and not own_date and (
             _definite(candidate) or _background(document, candidate)):
         candidate.anchored = False  # "the strike", "the attack", "since the war began": known
     if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
@@ -126,6 +128,12 @@ def _background(document: Document, candidate: Candidate) -> bool:
     clause = candidate.clause
     return any(c.key == "background" for c in starting_in(document, "cue", clause.start,
                                                            clause.end))
+
+
+def _pointed_at(document: Document, candidate: Candidate) -> bool:
+    start = candidate.trigger.start
+    return any(w.key == "demonstratives" and 0 <= start - w.end <= 1
+               for w in starting_in(document, "word", start - 8, start))
 
 
 def _definite(candidate: Candidate) -> bool:
