@@ -449,3 +449,11 @@ def test_this_attack_points_back_and_starts_no_event(resources) -> None:  # type
                   "فروا.\nوهذا الهجوم هو الأول على مقر للقوة، ويأتي قبل خمسة أيام على قمة في "
                   "نواكشوط.", resources)
     assert len([r for r in records if r.event_type != "Strategic developments"]) == 1
+
+
+def test_attacks_over_the_past_weeks_are_a_state_not_an_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("شنت طائرات التحالف الدولي، ليل الأحد، غارة على موقع في بلدة الهري شرق سوريا.\n"
+                  "ولم يعلق التحالف على الغارة.\nوقال مصدر محلي إن الغارة دمرت الموقع.\nوتعرضت "
+                  "مواقع الجيش جنوب مدينة البوكمال خلال الأسابيع الماضية لهجمات عدة شنها تنظيم "
+                  "داعش.", resources)
+    assert [r.sub_event_type for r in records] == ["Air/drone strike"]

@@ -84,8 +84,9 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
                           or own_date or candidate.place_named)
     if candidate.sentence > LEAD_SENTENCES and _pointed_at(document, candidate):
         candidate.anchored = False  # "وهذا الهجوم هو الأول": the happening told above
-    elif candidate.sentence > LEAD_SENTENCES and not own_date and (
-            _definite(candidate) or _background(document, candidate)):
+    elif candidate.sentence > LEAD_SENTENCES and (
+            (not own_date and (_definite(candidate) or _background(document, candidate)))
+            or _dated_by_background(document, candidate)):
         candidate.anchored = False  # "the strike", "the attack", "since the war began": known
     if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
         # A killing mentioned in passing stands alone only with its own place.
@@ -128,6 +129,15 @@ def _background(document: Document, candidate: Candidate) -> bool:
     clause = candidate.clause
     return any(c.key == "background" for c in starting_in(document, "cue", clause.start,
                                                            clause.end))
+
+
+def _dated_by_background(document: Document, candidate: Candidate) -> bool:
+    """"خلال الأسابيع الماضية" is both the clause's date and a word of a general state."""
+    when = candidate.date
+    if when is None or when.start is None:
+        return False
+    return any(c.key == "background" and c.start <= when.start < c.end + 2
+               for c in starting_in(document, "cue", when.start - 12, when.start + 1))
 
 
 def _pointed_at(document: Document, candidate: Candidate) -> bool:
