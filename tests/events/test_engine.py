@@ -457,3 +457,11 @@ def test_attacks_over_the_past_weeks_are_a_state_not_an_event(resources) -> None
                   "مواقع الجيش جنوب مدينة البوكمال خلال الأسابيع الماضية لهجمات عدة شنها تنظيم "
                   "داعش.", resources)
     assert [r.sub_event_type for r in records] == ["Air/drone strike"]
+
+
+def test_what_two_sides_accuse_each_other_of_is_no_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل خمسة مسلحين، أمس الجمعة، في اشتباكات بين الحوثيين وقوات صالح في مديرية "
+                  "أرحب شمال صنعاء.\nكما يتبادل الطرفان الاتهامات بخصوص المسؤولية عن الهزائم في "
+                  "عدن، بالإضافة إلى خلافات تتعلق بالجوانب المالية وعمليات نهب الأسلحة.",
+                  resources)
+    assert "Looting/property destruction" not in [r.sub_event_type for r in records]

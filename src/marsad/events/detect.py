@@ -28,6 +28,7 @@ FALLIBLE = {"territory", "transfer", "disrupted"}
 NEGATION_WINDOW = 14  # characters between a negation word and the trigger
 MODALITY_WINDOW = 80
 DENIAL_WINDOW = 40
+OPENING_REACH = 25  # characters from a clause's start to an accusation that governs all of it
 
 
 def detect(document: Document, resources: Resources) -> list[Candidate]:
@@ -171,6 +172,8 @@ def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
             return True
         if cue.key in ("modality", "accusation") and gap <= MODALITY_WINDOW:
             return True
+        if cue.key == "mutual_accusation" and cue.start - clause.start <= OPENING_REACH:
+            return True  # "كما يتبادل الطرفان الاتهامات بخصوص ...": the whole clause is alleged
     return False
 
 

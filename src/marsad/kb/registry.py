@@ -50,7 +50,7 @@ class Resources:
     triggers: CueSet
     trigger_info: dict[str, TriggerInfo]
     modifiers: CueSet
-    cues: CueSet  # negation, modality, accusation, background
+    cues: CueSet  # negation, modality, accusation, mutual accusation, background
     words: CueSet  # near, casualty words, person nouns, ...
     subordinators: CueSet  # "بعد أن", "إثر مقتل": matched apart, they overlap casualty words
     locatives: frozenset[str]  # folded words that introduce a place
@@ -132,7 +132,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
     return resources
 
 
-_CUE_KINDS = ("negation", "modality", "accusation", "background")
+_CUE_KINDS = ("negation", "modality", "accusation", "mutual_accusation", "background")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after", "demonstratives",
