@@ -242,6 +242,10 @@ def _more_precise(target: Candidate, other: Candidate) -> PlaceRef | None:
         return other.place
     if other.place is None:
         return target.place
+    mine, theirs = target.place.surface, other.place.surface
+    if mine != theirs and (mine.endswith(" " + theirs) or theirs.endswith(" " + mine)):
+        # "على صرواح" and "في مديرية صرواح": the one that says what kind of place it is
+        return target.place if len(mine) > len(theirs) else other.place
     return other.place if _detail(other.place) < _detail(target.place) else target.place
 
 
