@@ -465,3 +465,9 @@ def test_what_two_sides_accuse_each_other_of_is_no_event(resources) -> None:  # 
                   "عدن، بالإضافة إلى خلافات تتعلق بالجوانب المالية وعمليات نهب الأسلحة.",
                   resources)
     assert "Looting/property destruction" not in [r.sub_event_type for r in records]
+
+
+def test_talks_ended_without_an_agreement_are_no_agreement(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اختتم وزراء الخارجية في مصر والسودان وإثيوبيا، أمس الاثنين، جولة جديدة من "
+                  "المفاوضات حول سد النهضة في واشنطن، من دون التوصل إلى اتفاق نهائي.", resources)
+    assert records == []
