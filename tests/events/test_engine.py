@@ -471,3 +471,9 @@ def test_talks_ended_without_an_agreement_are_no_agreement(resources) -> None:  
     records = run("اختتم وزراء الخارجية في مصر والسودان وإثيوبيا، أمس الاثنين، جولة جديدة من "
                   "المفاوضات حول سد النهضة في واشنطن، من دون التوصل إلى اتفاق نهائي.", resources)
     assert records == []
+
+
+def test_a_curfew_is_coded_other(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("فرضت سلطات ولاية بلاتو النيجيرية، أمس السبت، حظر تجول من غروب الشمس حتى الفجر "
+                  "في مدينة جوس.", resources)
+    assert [r.sub_event_type for r in records] == ["Other"]
