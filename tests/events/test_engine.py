@@ -477,3 +477,15 @@ def test_a_curfew_is_coded_other(resources) -> None:  # type: ignore[no-untyped-
     records = run("فرضت سلطات ولاية بلاتو النيجيرية، أمس السبت، حظر تجول من غروب الشمس حتى الفجر "
                   "في مدينة جوس.", resources)
     assert [r.sub_event_type for r in records] == ["Other"]
+
+
+def test_an_order_given_in_order_to_arrest_is_no_arrest(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قال رئيس الوزراء، أمس، إنه أصدر الأمر لقوات الأمن باستخدام كل الوسائل من أجل "
+                  "توقيف المسؤولين عن الحريق.", resources)
+    assert "Arrests" not in [r.sub_event_type for r in records]
+
+
+def test_a_force_sent_to_restore_order_that_fires_on_protesters_is_force(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("وصلت قوة عسكرية فجر الخميس إلى مدينة الناصرية بهدف فرض الأمن وفتح الجسور، "
+                  "وبدأت بإطلاق الرصاص الحي على المحتجين ما أدى إلى مقتل 25 شخصاً.", resources)
+    assert records and records[0].fatalities == 25

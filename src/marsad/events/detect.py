@@ -168,7 +168,7 @@ def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
         if cue.start >= trigger.start or cue.start < clause.start:
             continue
         gap = trigger.start - cue.end
-        if cue.key == "negation" and gap <= NEGATION_WINDOW:
+        if cue.key in ("negation", "purpose") and gap <= NEGATION_WINDOW:
             return True
         if cue.key in ("modality", "accusation") and gap <= MODALITY_WINDOW:
             return True

@@ -132,7 +132,8 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
     return resources
 
 
-_CUE_KINDS = ("negation", "modality", "accusation", "mutual_accusation", "background")
+_CUE_KINDS = ("negation", "modality", "purpose", "accusation", "mutual_accusation",
+              "background")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after", "demonstratives",
