@@ -489,3 +489,15 @@ def test_a_force_sent_to_restore_order_that_fires_on_protesters_is_force(resourc
     records = run("وصلت قوة عسكرية فجر الخميس إلى مدينة الناصرية بهدف فرض الأمن وفتح الجسور، "
                   "وبدأت بإطلاق الرصاص الحي على المحتجين ما أدى إلى مقتل 25 شخصاً.", resources)
     assert records and records[0].fatalities == 25
+
+
+def test_arrests_and_a_defused_bomb_in_one_headline_are_both_kept(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("خلية الإعلام الأمني: القبض على أربعة إرهابيين في الحويجة وتفكيك عبوات ناسفة "
+                  "جنوب غربي كركوك", resources)
+    assert sorted(r.sub_event_type for r in records) == ["Arrests", "Disrupted weapons use"]
+
+
+def test_a_town_naming_a_police_unit_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قال مصدر أمني إن قوة من فوج طوارئ شرطة كركوك تمكنت أمس من إلقاء القبض على "
+                      "أربعة إرهابيين في قرية تابعة لقضاء الحويجة.", resources))
+    assert record.location and "awījah" in record.location  # Hawija, not Kirkuk

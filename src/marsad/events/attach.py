@@ -49,7 +49,8 @@ def attach_place(
         refs = []
         for mention in document.of_kind("place"):
             if span.start <= mention.start < span.end and not _dateline(document.text, mention) \
-                    and mention.data.get("locative") != "origin":
+                    and mention.data.get("locative") != "origin" \
+                    and not _names_a_force(document, mention):
                 place = resolve_mention(mention, gazetteer, countries, context_ids,
                                         resources.skeletons)
                 if place is not None and not _metonym(mention, place, gazetteer) and not (
@@ -265,6 +266,15 @@ def statement_date(document: Document, mention: Mention) -> bool:
         return False
     nearest = max(c.end for c in cues)  # the nearest speech verb
     return not starting_in(document, "trigger", nearest, mention.start)
+
+
+def _names_a_force(document: Document, mention: Mention) -> bool:
+    """"فوج طوارئ شرطة كركوك", "قيادة عمليات نينوى": a town that names a unit, not a place."""
+    if mention.data.get("locative"):
+        return False
+    return any(0 <= mention.start - m.end <= 1
+               for kind in ("force", "actor")
+               for m in starting_in(document, kind, mention.start - 30, mention.start))
 
 
 def _statement_place(document: Document, mention: Mention) -> bool:

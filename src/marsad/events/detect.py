@@ -225,7 +225,7 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document
                    and not _crowd_after(document, t)][:1]
         return chosen
     seen = {main_family}
-    for trigger in pool[1:]:
+    for trigger in (t for t in pool if t is not main):
         family = infos[trigger.key].family
         if family == "disrupted" and main_family == "strike" and trigger.start > main.start:
             continue  # "a raid ... destroyed an arms depot": the raid's target, not a seizure
