@@ -65,7 +65,7 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     before = document.tokens[first - 2].norm if first > 1 else ""
     if previous in weak_locatives or (previous in settlements and before in weak_locatives):
         return "weak"  # "74 كم من مدينة البصرة": a reference point, not where it happened
-    if match.last > first and (token.stem in settlements or token.norm in settlements):
+    if match.last > first and (token.stem in settlements or _listed(token.norm, settlements)):
         return "strong"  # the name holds its own settlement noun
     # "وفي البصرة", "بريف إدلب": a conjunction or preposition written on the locative
     if _listed(previous, locatives):
