@@ -501,3 +501,10 @@ def test_a_town_naming_a_police_unit_is_no_place(resources) -> None:  # type: ig
     record = only(run("قال مصدر أمني إن قوة من فوج طوارئ شرطة كركوك تمكنت أمس من إلقاء القبض على "
                       "أربعة إرهابيين في قرية تابعة لقضاء الحويجة.", resources))
     assert record.location and "awījah" in record.location  # Hawija, not Kirkuk
+
+
+def test_what_the_arrested_are_suspected_of_is_no_new_event(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أعلنت قيادة شرطة محافظة واسط، أمس، اعتقال تسعة أشخاص قالت إنهم متورطون في "
+                      "حرق مبان حكومية خلال الاحتجاجات التي تشهدها مدينة الكوت.", resources))
+    assert record.sub_event_type == "Arrests"
+    assert record.arrests == 9
