@@ -508,3 +508,10 @@ def test_what_the_arrested_are_suspected_of_is_no_new_event(resources) -> None: 
                       "حرق مبان حكومية خلال الاحتجاجات التي تشهدها مدينة الكوت.", resources))
     assert record.sub_event_type == "Arrests"
     assert record.arrests == 9
+
+
+def test_strikes_told_at_two_named_towns_are_two_events(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("شنت مقاتلات إسرائيلية، فجر اليوم، غارات على موقع شرق مخيم البريج وسط قطاع "
+                  "غزة.\nوقصفت طائرات الاحتلال، فجر اليوم، أرضاً زراعية شرق منطقة الزيتون شرق "
+                  "مدينة غزة.", resources)
+    assert sorted(r.location or "" for r in records) == ["Al Burayj", "Zeitoun"]

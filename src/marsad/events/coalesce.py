@@ -14,7 +14,7 @@ from marsad.events.classify import TAKEOVERS
 from marsad.events.model import ActorRef, Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import distance_km
 from marsad.record import event_type_of
-from marsad.resolve.places import detail
+from marsad.resolve.places import PRECISE_KINDS, detail
 
 # More specific sub-event types win when two codings of one happening merge.
 SPECIFICITY = (
@@ -121,8 +121,24 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     both_placed = left.place_in_clause and right.place_in_clause
     # a casualty-only mention with a town of its own joins only an event at that town
     loose = "weak" not in (left.strength, right.strength)
+    if both_placed and left.place and right.place and loose and _two_towns(left, right):
+        return False
     return not (both_placed and left.place and right.place
                 and not _places_compatible(left.place, right.place, loose))
+
+
+TOWN_KM = 8.0  # two towns each named for its own strike are two places beyond this
+
+
+def _two_towns(left: Candidate, right: Candidate) -> bool:
+    """"قصف شرق مخيم البريج" and "قصف شرق الزيتون": strikes told apart at two named towns."""
+    if not (left.family == right.family == "strike" and left.anchored and right.anchored):
+        return False
+    assert left.place and right.place
+    a, b = left.place.place, right.place.place
+    if a.id == b.id or a.kind not in PRECISE_KINDS or b.kind not in PRECISE_KINDS:
+        return False
+    return None in (a.lat, b.lat) or distance_km(a, b) > TOWN_KM
 
 
 def _headline_day(left: Candidate, right: Candidate) -> bool:
