@@ -28,3 +28,12 @@ def test_arrested_suspects_are_the_second_actor(resources) -> None:  # type: ign
     assert record.actor1 == "Police Forces of Pakistan"
     assert record.actor2 == "Civilians (Pakistan)"
     assert record.actor2_ar == "مشتبه بهم"
+
+
+def test_claim_with_pronoun_suffix_names_the_attacker(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("شهدت مدينة بلدوين توتراً أمنياً خلال الأسابيع الماضية.\n\nوقال مسؤول محلي "
+                  "للصحفيين إن مسلحين اثنين أطلقا النار، مساء الاثنين، على زعيم عشائري أمام "
+                  "منزله في المدينة، ما أدى إلى مقتله على الفور.\n\nوتبنته حركة الشباب في بيان "
+                  "بثته إذاعة موالية لها.", resources)
+    record = of_sub(records, "Attack")
+    assert record.actor1 == "Al Shabaab"  # "تبنته": a claim with the object pronoun on it
