@@ -37,3 +37,26 @@ def test_claim_with_pronoun_suffix_names_the_attacker(resources) -> None:  # typ
                   "بثته إذاعة موالية لها.", resources)
     record = of_sub(records, "Attack")
     assert record.actor1 == "Al Shabaab"  # "تبنته": a claim with the object pronoun on it
+
+
+def test_separate_incident_keeps_its_gunmen_unidentified(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن هجوم على موقع للجيش المالي "
+                  "قرب مدينة موبتي، أمس الاثنين.\n\nوفي حادث منفصل، خطف مسلحون، يوم الأحد، "
+                  "مزارعين اثنين قرب مدينة دوينتزا.", resources)
+    record = of_sub(records, "Abduction/forced disappearance")
+    assert record.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_unknown_perpetrator_named_by_the_text(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أعلن تنظيم داعش مسؤوليته عن هجوم على نقطة للجيش في كركوك، أمس الاثنين. "
+                  "وانفجرت عبوة ناسفة بسيارة مدنية على طريق قرب مدينة تكريت، ما أدى إلى مقتل "
+                  "مدنيين اثنين، من دون أن تحدد الجهة التي زرعت العبوة.", resources)
+    record = of_sub(records, "Remote explosive/landmine/IED")
+    assert record.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_shells_of_unknown_origin_are_fired_by_an_unidentified_group(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("سقطت قذائف، مساء الاثنين، على منازل في حي أبو سليم بطرابلس، ما أدى إلى "
+                  "مقتل طفل، من دون أن يتضح مصدرها، وفق ما أعلنته الأمم المتحدة.", resources)
+    record = of_sub(records, "Shelling/artillery/missile attack")
+    assert record.actor1 == "Unidentified Armed Group (Libya)"

@@ -108,8 +108,12 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         named_in_clause = actor1 is not None and actor1.surface != ""
         actor1 = _perpetrator(document, candidate, resources, country, on_date,
                               lead=not named_in_clause) or actor1
-    if actor1 is None and candidate.family in DEFAULT_AGENT:
-        default = template_actor(DEFAULT_AGENT[candidate.family], country, resources)
+    family_default = DEFAULT_AGENT.get(candidate.family)
+    if family_default is None and candidate.family in PERPETRATOR_FAMILIES \
+            and _unknown_agent(document, candidate):
+        family_default = "unidentified_armed_group"  # "قذائف لم يتضح مصدرها"
+    if actor1 is None and family_default is not None:
+        default = template_actor(family_default, country, resources)
         if default is not None:
             actor1 = ActorRef(default, "", candidate.trigger.start, candidate.trigger.start)
     candidate.actor1, candidate.actor2 = actor1, actor2
@@ -203,17 +207,20 @@ def _perpetrator(
     """A named armed group the article holds responsible: in the sentence, in a claim of
     responsibility, or in the lead."""
     sentence = document.sentences[candidate.sentence]
+    if _unknown_agent(document, candidate):
+        return None  # "دون أن تحدد الجهة التي زرعت اللغم": the text says no one is known
     # a claim of responsibility speaks of the happening told around it, or of the lead's
     negations = [c for c in document.of_kind("cue") if c.key == "negation"]
     claims = {index for w in document.of_kind("word") if w.key == "responsibility"
               # "لم تعلن أي جهة مسؤوليتها": no claim
               and not any(0 <= w.start - n.end <= CLAIM_NEGATION_GAP for n in negations)
               for index in [document.sentence_index(w.start)]
-              if abs(index - candidate.sentence) <= CLAIM_REACH
-              or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES)}
+              if (abs(index - candidate.sentence) <= CLAIM_REACH
+                  or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES))
+              and not _separate_between(document, index, candidate.sentence)}
     scopes = [Span(sentence.start, sentence.end)]
     scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
-    if lead:
+    if lead and not _separate_between(document, 0, candidate.sentence):
         scopes += [Span(s.start, s.end) for s in document.sentences[:LEAD_SENTENCES]]
     for scope in scopes:
         allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
@@ -226,6 +233,24 @@ def _perpetrator(
         if named:
             return named[0]
     return None
+
+
+def _unknown_agent(document: Document, candidate: Candidate) -> bool:
+    """The candidate's sentence says the perpetrator is unknown ("لم يتضح مصدرها")."""
+    sentence = document.sentences[candidate.sentence]
+    return any(w.key == "unknown_agent"
+               for w in starting_in(document, "word", sentence.start, sentence.end))
+
+
+def _separate_between(document: Document, first: int, second: int) -> bool:
+    """A sentence after the earlier of two sentences, up to the later one, opens another
+    incident ("وفي حادث منفصل، خطف مسلحون"): what one says is not about the other."""
+    last = len(document.sentences) - 1
+    low, high = sorted((min(first, last), min(second, last)))
+    if low >= high:
+        return False
+    span = Span(document.sentences[low + 1].start, document.sentences[high].end)
+    return any(w.key == "separate" for w in starting_in(document, "word", span.start, span.end))
 
 
 def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | None,

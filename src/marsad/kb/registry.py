@@ -134,7 +134,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
 _CUE_KINDS = ("negation", "modality", "accusation", "background")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
-    "responsibility", "causal", "crowd", "not_after",
+    "responsibility", "causal", "crowd", "not_after", "separate", "unknown_agent",
 )
 
 
