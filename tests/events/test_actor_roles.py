@@ -60,3 +60,11 @@ def test_shells_of_unknown_origin_are_fired_by_an_unidentified_group(resources) 
                   "مقتل طفل، من دون أن يتضح مصدرها، وفق ما أعلنته الأمم المتحدة.", resources)
     record = of_sub(records, "Shelling/artillery/missile attack")
     assert record.actor1 == "Unidentified Armed Group (Libya)"
+
+
+def test_the_movement_names_the_group_last_named_movement(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("تسيطر حركة طالبان على عدد من المديريات في ولاية بدخشان منذ أشهر.\n\n"
+                  "وقُتل ثلاثة من عناصر الشرطة الأفغانية، ليل الاثنين، في اشتباكات مع مسلحي "
+                  "الحركة في مديرية جرم بولاية بدخشان.", resources)
+    record = of_sub(records, "Armed clash")
+    assert {record.actor1, record.actor2} == {"Police Forces of Afghanistan", "Taliban"}

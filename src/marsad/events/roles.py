@@ -116,6 +116,10 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         default = template_actor(family_default, country, resources)
         if default is not None:
             actor1 = ActorRef(default, "", candidate.trigger.start, candidate.trigger.start)
+    if actor1 is not None and _same(actor1, actor2):
+        # no side acts on itself: the second actor is another one the clause names, if any
+        others = [a for a in actors if not _same(a, actor1) and a.category != "other"]
+        actor2 = _nearest(others, candidate.trigger.end)
     candidate.actor1, candidate.actor2 = actor1, actor2
 
 
