@@ -68,3 +68,21 @@ def test_the_movement_names_the_group_last_named_movement(resources) -> None:  #
                   "الحركة في مديرية جرم بولاية بدخشان.", resources)
     record = of_sub(records, "Armed clash")
     assert {record.actor1, record.actor2} == {"Police Forces of Afghanistan", "Taliban"}
+
+
+def test_no_claim_yet_keeps_the_bomber_unidentified(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قُتل جنديان من الجيش المالي، صباح الاثنين، بانفجار لغم أرضي لدى مرور دوريتهما "
+                  "قرب بلدة تساليت شمالي مالي.\n\nولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن، "
+                  "لكن جماعة نصرة الإسلام والمسلمين تبنت في السابق هجمات مماثلة في المنطقة.",
+                  resources)
+    record = of_sub(records, "Remote explosive/landmine/IED")
+    assert record.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_claim_four_sentences_after_the_attack(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("هجمات دامية في محافظة ديالى.\nأسفر هجوم على قرية في ديالى، أمس الاثنين، عن "
+                  "مقتل تسعة مدنيين.\nوقال شهود إن مسلحين اقتحموا القرية فجراً.\nوأضافوا أن "
+                  "المهاجمين أحرقوا عدداً من المنازل.\nوأعلن "
+                  "تنظيم داعش مسؤوليته عن الهجوم في بيان.", resources)
+    record = of_sub(records, "Attack")
+    assert record.actor1 == "Islamic State (Iraq)"

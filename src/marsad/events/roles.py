@@ -110,7 +110,7 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
                               lead=not named_in_clause) or actor1
     family_default = DEFAULT_AGENT.get(candidate.family)
     if family_default is None and candidate.family in PERPETRATOR_FAMILIES \
-            and _unknown_agent(document, candidate):
+            and _unknown_agent(document, candidate.sentence):
         family_default = "unidentified_armed_group"  # "قذائف لم يتضح مصدرها"
     if actor1 is None and family_default is not None:
         default = template_actor(family_default, country, resources)
@@ -201,7 +201,7 @@ PERPETRATOR_CATEGORIES = {"strike": ("state", "external")}
 PERPETRATOR_BY_TRIGGER = {"shelling": ("armed", "state", "external")}
 LEAD_SENTENCES = 3
 CLAIM_NEGATION_GAP = 20
-CLAIM_REACH = 2  # sentences between a claim of responsibility and the happening it claims
+CLAIM_REACH = 4  # sentences between a claim of responsibility and the happening it claims
 
 
 def _perpetrator(
@@ -211,7 +211,7 @@ def _perpetrator(
     """A named armed group the article holds responsible: in the sentence, in a claim of
     responsibility, or in the lead."""
     sentence = document.sentences[candidate.sentence]
-    if _unknown_agent(document, candidate):
+    if _unknown_agent(document, candidate.sentence):
         return None  # "دون أن تحدد الجهة التي زرعت اللغم": the text says no one is known
     # a claim of responsibility speaks of the happening told around it, or of the lead's
     negations = [c for c in document.of_kind("cue") if c.key == "negation"]
@@ -221,11 +221,13 @@ def _perpetrator(
               for index in [document.sentence_index(w.start)]
               if (abs(index - candidate.sentence) <= CLAIM_REACH
                   or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES))
-              and not _separate_between(document, index, candidate.sentence)}
+              and not _separate_between(document, index, candidate.sentence)
+              and not _unknown_agent(document, index)}
     scopes = [Span(sentence.start, sentence.end)]
     scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
     if lead and not _separate_between(document, 0, candidate.sentence):
-        scopes += [Span(s.start, s.end) for s in document.sentences[:LEAD_SENTENCES]]
+        scopes += [Span(s.start, s.end) for i, s in enumerate(document.sentences[:LEAD_SENTENCES])
+                   if not _unknown_agent(document, i)]
     for scope in scopes:
         allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
             PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
@@ -239,9 +241,9 @@ def _perpetrator(
     return None
 
 
-def _unknown_agent(document: Document, candidate: Candidate) -> bool:
-    """The candidate's sentence says the perpetrator is unknown ("لم يتضح مصدرها")."""
-    sentence = document.sentences[candidate.sentence]
+def _unknown_agent(document: Document, index: int) -> bool:
+    """The sentence says the perpetrator is unknown ("لم يتضح مصدرها", "لم تعلن أي جهة")."""
+    sentence = document.sentences[index]
     return any(w.key == "unknown_agent"
                for w in starting_in(document, "word", sentence.start, sentence.end))
 
