@@ -86,3 +86,12 @@ def test_claim_four_sentences_after_the_attack(resources) -> None:  # type: igno
                   "تنظيم داعش مسؤوليته عن الهجوم في بيان.", resources)
     record = of_sub(records, "Attack")
     assert record.actor1 == "Islamic State (Iraq)"
+
+
+def test_peaceful_protest_has_no_second_actor(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("تظاهر مئات العراقيين، أمس الاثنين، في ساحة التحرير وسط بغداد احتجاجاً على "
+                  "انقطاع الكهرباء، وسط انتشار أمني كثيف لقوات الشرطة في محيط الساحة.", resources)
+    record = of_sub(records, "Peaceful protest")
+    assert record.actor1 == "Protesters (Iraq)"
+    assert record.actor2 is None
+    assert record.interaction == 60
