@@ -95,3 +95,11 @@ def test_peaceful_protest_has_no_second_actor(resources) -> None:  # type: ignor
     assert record.actor1 == "Protesters (Iraq)"
     assert record.actor2 is None
     assert record.interaction == 60
+
+
+def test_agent_after_ala_aydi(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قال أطباء في إقليم تيغراي إن نساء تعرضن للاغتصاب على أيدي جنود في بلدة "
+                  "أديغرات، الأسبوع الماضي.", resources)
+    record = of_sub(records, "Sexual violence")
+    assert record.actor1 == "Military Forces of Ethiopia"
+    assert record.actor2 == "Civilians (Ethiopia)"

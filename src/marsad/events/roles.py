@@ -20,7 +20,7 @@ from marsad.resolve.actors import clause_actors, nationality_actor, template_act
 from marsad.text.normalise import fold
 
 _AGENT_BEFORE = re.compile(
-    r"(?:علي يد|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)"
+    r"(?:علي يد|علي ايدي|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)"
     r"\s*\S*\s*$"
     # "بهجوم لـ«الشباب»", "في هجوم لمتمردي X": the attack's genitive with ل is its author
     r"|(?:هجوم|هجمات|اعتداء|اعتداءات|كمين|تفجير|غاره|غارات)\s+ل\S*\s*[\"«]?\s*$"
