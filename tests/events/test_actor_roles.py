@@ -103,3 +103,10 @@ def test_agent_after_ala_aydi(resources) -> None:  # type: ignore[no-untyped-def
     record = of_sub(records, "Sexual violence")
     assert record.actor1 == "Military Forces of Ethiopia"
     assert record.actor2 == "Civilians (Ethiopia)"
+
+
+def test_young_men_attacking_are_rioters(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("وفي مدينة صور، هاجم عشرات الشبان، أمس الثلاثاء، خيمة للمعتصمين في ساحة العلم "
+                  "بالعصي والحجارة، ما أدى إلى إصابة خمسة أشخاص.", resources)
+    assert [r.actor1 for r in records] == ["Rioters (Lebanon)"]
+    assert records[0].event_type == "Riots"

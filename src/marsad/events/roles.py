@@ -38,7 +38,7 @@ AGENTS = {
     "riot": ("crowd", "supporters", "armed", "state", "external"),
     "mob": ("crowd", "supporters", "civilian"),
     "abduction": ("armed", "state", "external", "other"),
-    "attack": ("supporters", "armed", "state", "external", "other"),
+    "attack": ("supporters", "armed", "state", "external", "other", "crowd"),
     "strike": ("state", "external"),
     "explosion": ("armed", "state", "external"),
     "clash": ("armed", "state", "external", "supporters"),
