@@ -110,3 +110,17 @@ def test_young_men_attacking_are_rioters(resources) -> None:  # type: ignore[no-
                   "بالعصي والحجارة، ما أدى إلى إصابة خمسة أشخاص.", resources)
     assert [r.actor1 for r in records] == ["Rioters (Lebanon)"]
     assert records[0].event_type == "Riots"
+
+
+def test_reporter_after_a_speech_verb_is_no_actor(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("احتجاجات ليلية في ولاية قفصة.\nوأغلق شبان غاضبون الطريق الرابطة بين المدينتين "
+                  "ليل الاثنين، إضافة إلى هجوم بالحجارة على مقر المعتمدية في المكناسي، حسب ما "
+                  "أفادنا به مراسل الإذاعة في الجهة.", resources)
+    record = of_sub(records, "Violent demonstration")
+    assert record.actor2_ar != "مراسل"
+
+
+def test_reporter_killed_is_still_the_victim(resources) -> None:  # type: ignore[no-untyped-def]
+    record = of_sub(run("قُتل مراسل قناة محلية، أمس الاثنين، برصاص مسلحين مجهولين في مدينة "
+                        "الموصل.", resources), "Attack")
+    assert record.actor2 == "Civilians (Iraq)"

@@ -66,13 +66,14 @@ def _clause_actors(
     sources = [s for s in starting_in(document, "source", clause.start, clause.end)
                if not any(m.start <= s.start < m.end for m in named)]
     triggers = document.of_kind("trigger")
-    attributions = [c for c in starting_in(document, "stance", clause.start, clause.end)
-                    if c.key == "attribution"]
+    stances = starting_in(document, "stance", clause.start, clause.end)
+    attributions = [c for c in stances if c.key == "attribution"]
     for kind in ACTOR_KINDS:
         for mention in starting_in(document, kind, clause.start, clause.end):
             if not _of_source(mention, sources) \
                     and not _adjective_of_trigger(mention, triggers) \
-                    and not _attributed_to(document, mention, attributions):
+                    and not _attributed_to(document, mention, attributions) \
+                    and not _reporter(document, mention, stances):
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)
                 if ref is not None:
                     found.append(ref)
@@ -99,6 +100,20 @@ def _attributed_to(document: Document, mention: Mention, attributions: list[Ment
                 fold(document.text[cue.end : mention.start])):
             return True
     return False
+
+
+REPORTER_GAP = 8
+_REPORTER_FILLER = re.compile(r"^[\s،,]*(?:به|بها|لنا|عنه|عنها)?[\s،,]*$")
+
+
+def _reporter(document: Document, mention: Mention, stances: list[Mention]) -> bool:
+    """"أفادنا به مراسل الإذاعة", "قال مراسلنا": a reporter noun (an attribution cue) right
+    after a speech verb or attribution is who reports, not who acts."""
+    if not any(c.key == "attribution" and c.start <= mention.start < c.end for c in stances):
+        return False
+    return any(c.key in ("asserts", "attribution") and 0 <= mention.start - c.end <= REPORTER_GAP
+               and _REPORTER_FILLER.match(fold(document.text[c.end : mention.start]))
+               for c in stances)
 
 
 SOURCE_GAP = 4
