@@ -124,3 +124,11 @@ def test_reporter_killed_is_still_the_victim(resources) -> None:  # type: ignore
     record = of_sub(run("قُتل مراسل قناة محلية، أمس الاثنين، برصاص مسلحين مجهولين في مدينة "
                         "الموصل.", resources), "Attack")
     assert record.actor2 == "Civilians (Iraq)"
+
+
+def test_unit_belonging_to_a_force_makes_the_arrest(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اعتقلت دورية تابعة للمخابرات الجوية، يوم الأحد، خمسة مدنيين على حاجز عند "
+                  "مدخل مدينة درعا، بينهم عنصران سابقان في فصائل المعارضة.", resources)
+    record = of_sub(records, "Arrests")
+    assert record.actor1 == "Military Forces of Syria"  # Air Force Intelligence: military
+    assert record.actor2 == "Civilians (Syria)"

@@ -142,7 +142,8 @@ def _pick(
         return None, None
     trigger = candidate.trigger
     agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)
-              or _announcer(document, a, trigger)]
+              or _announcer(document, a, trigger)
+              or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
     victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)]
     targets = [a for a in actors
                if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE))]
@@ -364,6 +365,17 @@ def _announcer(document: Document, actor: ActorRef, trigger: Mention) -> bool:
         if (before_verb and right_after) or after_verb:
             return True
     return False
+
+
+_UNIT_OF = re.compile(r"^\s*\S+\s+تابع\S*\s+\S{0,3}$")
+
+
+def _unit_of(document: Document, actor: ActorRef, trigger: Mention) -> bool:
+    """"اعتقلت دورية تابعة للمخابرات": the unit right after an arrest verb is its subject,
+    and the force it belongs to made the arrest."""
+    if not 0 < actor.start - trigger.end <= 30:
+        return False
+    return bool(_UNIT_OF.match(fold(document.text[trigger.end : actor.start])))
 
 
 def _only_dates_between(document: Document, start: int, end: int) -> bool:
