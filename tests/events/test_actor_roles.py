@@ -132,3 +132,10 @@ def test_unit_belonging_to_a_force_makes_the_arrest(resources) -> None:  # type:
     record = of_sub(records, "Arrests")
     assert record.actor1 == "Military Forces of Syria"  # Air Force Intelligence: military
     assert record.actor2 == "Civilians (Syria)"
+
+
+def test_country_blamed_for_a_missile_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل خمسة أشخاص، أمس الاثنين، في قصف صاروخي استهدف مقراً لحزب كردي معارض قرب "
+                  "مدينة أربيل.\nوألقى الحزب اللوم في الهجوم على تركيا.", resources)
+    record = of_sub(records, "Shelling/artillery/missile attack")
+    assert record.actor1 == "Military Forces of Turkey"

@@ -239,6 +239,27 @@ def _perpetrator(
                  and not _marked(document, a, _TARGET_BEFORE)]
         if named:
             return named[0]
+    return _blamed(document, scopes, resources)
+
+
+BLAME_REACH = 40  # characters from "اللوم" to the country it lands on
+
+
+def _blamed(document: Document, scopes: list[Span], resources: Resources) -> ActorRef | None:
+    """"ألقى الحزب اللوم في الهجوم على إيران": the country blamed, when no group is named,
+    is coded as its military."""
+    for scope in scopes:
+        for word in starting_in(document, "word", scope.start, scope.end):
+            if word.key != "blame":
+                continue
+            for place in starting_in(document, "place", word.end, word.end + BLAME_REACH):
+                between = fold(document.text[word.end : place.start]).split()
+                if not place.key.startswith("country:") or "علي" not in between:
+                    continue
+                military = template_actor("military", place.key.split(":", 1)[1], resources)
+                if military is not None:
+                    return ActorRef(military, place.text, place.start, place.end,
+                                    category="state")
     return None
 
 
