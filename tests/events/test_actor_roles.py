@@ -139,3 +139,10 @@ def test_country_blamed_for_a_missile_strike(resources) -> None:  # type: ignore
                   "مدينة أربيل.\nوألقى الحزب اللوم في الهجوم على تركيا.", resources)
     record = of_sub(records, "Shelling/artillery/missile attack")
     assert record.actor1 == "Military Forces of Turkey"
+
+
+def test_widow_of_a_candidate_is_a_civilian_target(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أطلق مسلحون مجهولون النار، الأربعاء، على أرملة مرشح الرئاسة الكولومبية في "
+                  "مدينة كالي، ونجت من الهجوم دون إصابات.", resources)
+    record = of_sub(records, "Attack")
+    assert record.actor2 == "Civilians (Colombia)"
