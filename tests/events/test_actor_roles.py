@@ -146,3 +146,11 @@ def test_widow_of_a_candidate_is_a_civilian_target(resources) -> None:  # type: 
                   "مدينة كالي، ونجت من الهجوم دون إصابات.", resources)
     record = of_sub(records, "Attack")
     assert record.actor2 == "Civilians (Colombia)"
+
+
+def test_settlers_killed_are_attacked_not_fighting(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("فتح مسلحون النار، أمس الثلاثاء، على محطة وقود قرب مستوطنة عيلي، ما أدى إلى "
+                  "مقتل أربعة مستوطنين.", resources)
+    record = of_sub(records, "Attack")
+    assert record.actor1 == "Unidentified Armed Group (Palestine)"
+    assert record.actor2 == "Settlers (Israel)"

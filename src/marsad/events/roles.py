@@ -116,6 +116,10 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         default = template_actor(family_default, country, resources)
         if default is not None:
             actor1 = ActorRef(default, "", candidate.trigger.start, candidate.trigger.start)
+    if candidate.family == "attack" and actor2 is not None and actor2.actor is not None \
+            and actor2.actor.kind == "identity" and _victim(document, actor2,
+                                                             resources.victim_verbs):
+        actor2.category = "civilian"  # "قتل أربعة مستوطنين": killed, not fighting back
     if actor1 is not None and _same(actor1, actor2):
         # no side acts on itself: the second actor is another one the clause names, if any
         others = [a for a in actors if not _same(a, actor1) and a.category != "other"]
