@@ -278,8 +278,6 @@ roles:
 
 
 def test_houthi_adjective_names_the_group(resources) -> None:  # type: ignore[no-untyped-def]
-    from datetime import date
-
     from marsad.document import Article
     from marsad.pipeline import extract
 
