@@ -154,3 +154,11 @@ def test_settlers_killed_are_attacked_not_fighting(resources) -> None:  # type: 
     record = of_sub(records, "Attack")
     assert record.actor1 == "Unidentified Armed Group (Palestine)"
     assert record.actor2 == "Settlers (Israel)"
+
+
+def test_state_force_right_after_an_arrest_verb_makes_the_arrest(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("ذكرت مصادر محلية أن الأجهزة الأمنية الفلسطينية انتشرت في مدينة نابلس.\n"
+                  "وفي الخليل، اعتقلت قوات الاحتلال، فجر اليوم الثلاثاء، خمسة مدنيين خلال "
+                  "مداهمات في بلدة بيت أمر.", resources)
+    record = of_sub(records, "Arrests")
+    assert record.actor1 == "Military Forces of Israel"

@@ -157,7 +157,9 @@ def _pick(
         pool = [a for a in actors if a not in targets]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
             # The genitive right after a patient noun is the one acted on.
-            pool = [a for a in pool if not _right_after(document, trigger.end, a)]
+            # (a state force right after an arrest verb is its subject: "اعتقلت قوات الاحتلال")
+            pool = [a for a in pool if not _right_after(document, trigger.end, a)
+                    or (candidate.family == "arrest" and a.category == "state")]
         if allowed:
             # The category the family expects first (an arrest is made by state forces).
             for category in allowed:
