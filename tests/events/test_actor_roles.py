@@ -162,3 +162,11 @@ def test_state_force_right_after_an_arrest_verb_makes_the_arrest(resources) -> N
                   "مداهمات في بلدة بيت أمر.", resources)
     record = of_sub(records, "Arrests")
     assert record.actor1 == "Military Forces of Israel"
+
+
+def test_plural_nationality_alone_names_civilians(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اعتقلت قوات الاحتلال، فجر اليوم الثلاثاء، سبعة فلسطينيين خلال مداهمات في "
+                  "مخيم جنين.", resources)
+    record = of_sub(records, "Arrests")
+    assert record.actor1 == "Military Forces of Israel"
+    assert record.actor2 == "Civilians (Palestine)"

@@ -77,8 +77,31 @@ def _clause_actors(
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)
                 if ref is not None:
                     found.append(ref)
+    found.extend(_people_of(document, clause, named, nationalities, resources))
     found.sort(key=lambda r: r.start)
     return found
+
+
+_PLURAL_NISBA = ("يين", "يون")
+
+
+def _people_of(document: Document, clause: Span, named: list[Mention],
+               nationalities: list[Mention], resources: Resources) -> list[ActorRef]:
+    """"اعتقلت القوات 9 فلسطينيين": a plural nationality standing alone as a noun (no force
+    or person noun before it that it would describe) names civilians of that country."""
+    refs = []
+    for mention in nationalities:
+        if not clause.start <= mention.start < clause.end:
+            continue
+        if not fold(mention.text).endswith(_PLURAL_NISBA):
+            continue
+        if any(0 <= mention.start - m.end <= ADJACENT_GAP for m in named):
+            continue  # "قوات عراقيين", "مواطنين فلسطينيين": an adjective of that noun
+        civilians = template_actor("civilians", mention.key, resources)
+        if civilians is not None:
+            refs.append(ActorRef(civilians, mention.text, mention.start, mention.end,
+                                 category="civilian"))
+    return refs
 
 
 def _of_source(mention: Mention, sources: list[Mention]) -> bool:
