@@ -170,3 +170,11 @@ def test_plural_nationality_alone_names_civilians(resources) -> None:  # type: i
     record = of_sub(records, "Arrests")
     assert record.actor1 == "Military Forces of Israel"
     assert record.actor2 == "Civilians (Palestine)"
+
+
+def test_state_named_in_a_charge_did_not_act(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اعتُقل الناشط البارز سمير بن علي، فجر الاثنين، من منزله في مدينة البليدة، "
+                  "ووضع رهن الحبس المؤقت بتهمة المساس بمعنويات الجيش.",
+                  resources)
+    record = of_sub(records, "Arrests")
+    assert record.actor1 == "Police Forces of Algeria"

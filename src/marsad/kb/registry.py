@@ -137,7 +137,7 @@ _CUE_KINDS = ("negation", "modality", "accusation", "background")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after", "separate", "unknown_agent",
-    "blame",
+    "blame", "charge",
 )
 
 

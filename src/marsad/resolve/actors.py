@@ -67,6 +67,8 @@ def _clause_actors(
                if not any(m.start <= s.start < m.end for m in named)]
     triggers = document.of_kind("trigger")
     stances = starting_in(document, "stance", clause.start, clause.end)
+    charges = [w for w in starting_in(document, "word", clause.start - CHARGE_REACH, clause.end)
+               if w.key == "charge"]
     attributions = [c for c in stances if c.key == "attribution"]
     for kind in ACTOR_KINDS:
         for mention in starting_in(document, kind, clause.start, clause.end):
@@ -75,7 +77,8 @@ def _clause_actors(
                     and not _attributed_to(document, mention, attributions) \
                     and not _reporter(document, mention, stances):
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)
-                if ref is not None:
+                if ref is not None and not (ref.category in ("state", "government")
+                                            and _in_charge(document, mention, charges)):
                     found.append(ref)
     found.extend(_people_of(document, clause, named, nationalities, resources))
     found.sort(key=lambda r: r.start)
@@ -123,6 +126,16 @@ def _attributed_to(document: Document, mention: Mention, attributions: list[Ment
                 fold(document.text[cue.end : mention.start])):
             return True
     return False
+
+
+CHARGE_REACH = 30
+
+
+def _in_charge(document: Document, mention: Mention, charges: list[Mention]) -> bool:
+    """"بتهمة إضعاف معنويات الجيش": the state named inside a charge is not who acted."""
+    return any(0 <= mention.start - c.end <= CHARGE_REACH
+               and not any(ch in document.text[c.end : mention.start] for ch in ".،,؛")
+               for c in charges)
 
 
 REPORTER_GAP = 8
