@@ -178,3 +178,10 @@ def test_state_named_in_a_charge_did_not_act(resources) -> None:  # type: ignore
                   resources)
     record = of_sub(records, "Arrests")
     assert record.actor1 == "Police Forces of Algeria"
+
+
+def test_convoy_owner_is_the_target(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أعلنت عملية بركان الغضب أن طائرة مسيرة تابعة لسلاح الجو استهدفت، أمس الأحد، "
+                  "رتلاً لإمدادات قوات حفتر قرب مدينة غريان جنوب طرابلس.", resources)
+    record = of_sub(records, "Air/drone strike")
+    assert record.actor1 is not None and "Haftar" not in record.actor1
