@@ -185,3 +185,16 @@ def test_convoy_owner_is_the_target(resources) -> None:  # type: ignore[no-untyp
                   "رتلاً لإمدادات قوات حفتر قرب مدينة غريان جنوب طرابلس.", resources)
     record = of_sub(records, "Air/drone strike")
     assert record.actor1 is not None and "Haftar" not in record.actor1
+
+
+def test_fighting_without_named_sides_takes_the_war_sides_of_the_lead(resources) -> None:  # type: ignore[no-untyped-def]
+    from marsad.events import roles
+    from marsad.pipeline import process
+
+    document = process(Article(id="t", text="يتبادل الجيش السوداني وقوات الدعم السريع الاتهامات "
+                               "بخرق الهدنة.\nوقال شهود إن الأسواق أغلقت.\nوتدور معارك عنيفة "
+                               "منذ أيام في مدينة الأبيض.", published=PUBLISHED), resources)
+    first, second = roles._lead_sides(document, resources, "SD", PUBLISHED)
+    assert first is not None and second is not None
+    assert (first.actor.name, second.actor.name) == (
+        "Military Forces of Sudan", "RSF: Rapid Support Forces")

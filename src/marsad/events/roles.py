@@ -109,6 +109,9 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         named_in_clause = actor1 is not None and actor1.surface != ""
         actor1 = _perpetrator(document, candidate, resources, country, on_date,
                               lead=not named_in_clause) or actor1
+    if candidate.family == "clash" and actor1 is None and actor2 is None:
+        # "معارك عنيفة تدور منذ أيام": the fighting of the war the lead names both sides of
+        actor1, actor2 = _lead_sides(document, resources, country, on_date)
     family_default = DEFAULT_AGENT.get(candidate.family)
     if family_default is None and candidate.family in PERPETRATOR_FAMILIES \
             and _unknown_agent(document, candidate.sentence):
@@ -126,6 +129,26 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         others = [a for a in actors if not _same(a, actor1) and a.category != "other"]
         actor2 = _nearest(others, candidate.trigger.end)
     candidate.actor1, candidate.actor2 = actor1, actor2
+
+
+SIDES_SENTENCES = 5  # the opening sentences that name a war's two sides
+
+
+def _lead_sides(document: Document, resources: Resources, country: str | None,
+                on_date: date | None) -> tuple[ActorRef | None, ActorRef | None]:
+    """The state force and the armed group the lead names, as the two sides of a war."""
+    lead = document.sentences[:SIDES_SENTENCES]
+    if not lead:
+        return None, None
+    sides = [a for a in clause_actors(document, Span(lead[0].start, lead[-1].end), resources,
+                                      country, on_date)
+             if a.actor is not None and a.category in ("state", "armed", "external")]
+    state = next((a for a in sides if a.category == "state"), None)
+    armed = next((a for a in sides if a.category in ("armed", "external")
+                  and not _same(a, state)), None)
+    if state is None or armed is None:
+        return None, None
+    return state, armed
 
 
 def _actor_country(document: Document, candidate: Candidate, resources: Resources) -> str | None:
