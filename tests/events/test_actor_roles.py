@@ -198,3 +198,10 @@ def test_fighting_without_named_sides_takes_the_war_sides_of_the_lead(resources)
     assert first is not None and second is not None
     assert (first.actor.name, second.actor.name) == (
         "Military Forces of Sudan", "RSF: Rapid Support Forces")
+
+
+def test_mediator_is_no_party_to_the_agreement(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("وقع الطرفان، الأحد، في جدة اتفاقاً لوقف إطلاق النار بوساطة وزير الخارجية "
+                  "السعودي، بحضور ممثلين عن الحكومة السودانية وقوات الدعم السريع.", resources)
+    record = of_sub(records, "Agreement")
+    assert (record.actor1, record.actor2) == ("Government of Sudan", "RSF: Rapid Support Forces")

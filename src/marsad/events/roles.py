@@ -25,6 +25,8 @@ _AGENT_BEFORE = re.compile(
     # "بهجوم لـ«الشباب»", "في هجوم لمتمردي X": the attack's genitive with ل is its author
     r"|(?:هجوم|هجمات|اعتداء|اعتداءات|كمين|تفجير|غاره|غارات)\s+ل\S*\s*[\"«]?\s*$"
 )
+# "برعاية وزير الخارجية الروسي", "بوساطة مصرية": who brokers an agreement is no party to it
+_MEDIATOR_BEFORE = re.compile(r"(?:برعايه|رعايه|بوساطه|وساطه|الوسيط|وسيط)\s+(?:\S+\s+)?\S{0,3}$")
 _TARGET_BEFORE = re.compile(
     r"(?:(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?|(?:تابع\S*|مقر\S*|مواقع|موقع\S*|معسكر\S*"
     r"|قاعده|مخزن|منزل|مركز|مسجد|جامع|دوريه|نقطه|حاجز|ثكنه|اليه|اليات|اليتهم|موكب|قافله"
@@ -169,6 +171,9 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
+    actors = [a for a in actors if not _marked(document, a, _MEDIATOR_BEFORE)]
+    if not actors:
+        return None, None
     agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)
               or _announcer(document, a, trigger)
               or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
