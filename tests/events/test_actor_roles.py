@@ -205,3 +205,12 @@ def test_mediator_is_no_party_to_the_agreement(resources) -> None:  # type: igno
                   "السعودي، بحضور ممثلين عن الحكومة السودانية وقوات الدعم السريع.", resources)
     record = of_sub(records, "Agreement")
     assert (record.actor1, record.actor2) == ("Government of Sudan", "RSF: Rapid Support Forces")
+
+
+def test_the_accused_struck_and_the_accuser_was_hit(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اتهمت قوات سوريا الديمقراطية الاثنين الجيش التركي بشن غارة ليل الأحد الاثنين "
+                  "استهدفت موقعا تابعا لها قرب مدينة القامشلي، ما تسبب في مقتل خمسة من "
+                  "عناصرها.", resources)
+    record = of_sub(records, "Air/drone strike")
+    assert record.actor1 == "Military Forces of Turkey"
+    assert record.actor2 == "SDF: Syrian Democratic Forces"

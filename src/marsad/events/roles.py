@@ -177,7 +177,12 @@ def _pick(
     agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)
               or _announcer(document, a, trigger)
               or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
+    accuser, accused = _accusation(document, actors, trigger)
+    if accused is not None:
+        agents = [accused] + [a for a in agents if a is not accused and a is not accuser]
     victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)]
+    if accuser is not None and accuser not in victims:
+        victims.append(accuser)  # "اتهم الحشد التحالف بشن غارة على موقع له": the accuser was hit
     targets = [a for a in actors
                if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE))]
     allowed = AGENTS_BY_TRIGGER.get(trigger.key) or AGENTS.get(candidate.family)
@@ -432,6 +437,26 @@ def _unit_of(document: Document, actor: ActorRef, trigger: Mention) -> bool:
     if not 0 < actor.start - trigger.end <= 30:
         return False
     return bool(_UNIT_OF.match(fold(document.text[trigger.end : actor.start])))
+
+
+ACCUSATION_REACH = 200
+
+
+def _accusation(document: Document, actors: list[ActorRef], trigger: Mention
+                ) -> tuple[ActorRef | None, ActorRef | None]:
+    """"اتهم الحشد الشعبي التحالف الدولي بشن غارة": the accuser, then the accused, between an
+    accusation verb and the trigger; the accused is the agent."""
+    for cue in document.of_kind("cue"):
+        if cue.key != "accusation" or not fold(cue.text).lstrip("و").startswith(
+                ("اتهم", "يتهم", "تتهم")):
+            continue
+        if not 0 < trigger.start - cue.end <= ACCUSATION_REACH or document.sentence_index(
+                cue.start) != document.sentence_index(trigger.start):
+            continue
+        between = [a for a in actors if cue.end <= a.start and a.end <= trigger.start]
+        if len(between) >= 2 and not _same(between[0], between[1]):
+            return between[0], between[1]
+    return None, None
 
 
 def _only_dates_between(document: Document, start: int, end: int) -> bool:
