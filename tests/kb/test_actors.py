@@ -275,3 +275,23 @@ roles:
     assert "bad date 'May 2020'" in text
     assert "term ends before it starts" in text
     assert "unknown template 'fleet'" in text
+
+
+def test_houthi_adjective_names_the_group(resources) -> None:  # type: ignore[no-untyped-def]
+    from marsad.document import Article
+    from marsad.pipeline import extract
+
+    records = extract(Article(id="t", text="شنت مقاتلات التحالف بقيادة السعودية، أمس الأحد، "
+                              "غارات جوية على مواقع حوثية في العاصمة صنعاء.",
+                              published=date(2023, 5, 16)), resources)
+    assert [r.actor2 for r in records if r.sub_event_type == "Air/drone strike"] == ["Houthis"]
+
+
+def test_moroccan_public_forces_are_the_police(resources) -> None:  # type: ignore[no-untyped-def]
+    from marsad.document import Article
+    from marsad.pipeline import extract
+
+    records = extract(Article(id="t", text="فرقت القوات العمومية، مساء الأحد، وقفة احتجاجية "
+                              "للمعطلين أمام مقر البرلمان في الرباط مستعملة الهراوات.",
+                              published=date(2023, 5, 16)), resources)
+    assert [r.actor2 for r in records] == ["Police Forces of Morocco"]

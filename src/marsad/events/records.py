@@ -71,6 +71,8 @@ def to_record(
         lat, lon = capital.lat, capital.lon
     event_date, earliest, latest, precision = _dates(candidate)
     a1, a2 = candidate.actor1, candidate.actor2
+    if candidate.sub == "Peaceful protest":
+        a2 = None  # ACLED codes a peaceful protest one-sided: no one is acted on
     record = EventRecord(
         event_id=make_event_id(article.id, position),
         article_ids=[article.id],

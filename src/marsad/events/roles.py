@@ -20,14 +20,17 @@ from marsad.resolve.actors import clause_actors, nationality_actor, template_act
 from marsad.text.normalise import fold
 
 _AGENT_BEFORE = re.compile(
-    r"(?:علي يد|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)"
+    r"(?:علي يد|علي ايدي|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)"
     r"\s*\S*\s*$"
     # "بهجوم لـ«الشباب»", "في هجوم لمتمردي X": the attack's genitive with ل is its author
     r"|(?:هجوم|هجمات|اعتداء|اعتداءات|كمين|تفجير|غاره|غارات)\s+ل\S*\s*[\"«]?\s*$"
 )
+# "برعاية وزير الخارجية الروسي", "بوساطة مصرية": who brokers an agreement is no party to it
+_MEDIATOR_BEFORE = re.compile(r"(?:برعايه|رعايه|بوساطه|وساطه|الوسيط|وسيط)\s+(?:\S+\s+)?\S{0,3}$")
 _TARGET_BEFORE = re.compile(
     r"(?:(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?|(?:تابع\S*|مقر\S*|مواقع|موقع\S*|معسكر\S*"
     r"|قاعده|مخزن|منزل|مركز|مسجد|جامع|دوريه|نقطه|حاجز|ثكنه|اليه|اليات|اليتهم|موكب|قافله"
+    r"|رتل\S*|ارتال|امدادات|تجمع\S*|تعزيزات"
     r"|مبني)\s+)\S{0,3}$"
 )
 
@@ -38,7 +41,7 @@ AGENTS = {
     "riot": ("crowd", "supporters", "armed", "state", "external"),
     "mob": ("crowd", "supporters", "civilian"),
     "abduction": ("armed", "state", "external", "other"),
-    "attack": ("supporters", "armed", "state", "external", "other"),
+    "attack": ("supporters", "armed", "state", "external", "other", "crowd"),
     "strike": ("state", "external"),
     "explosion": ("armed", "state", "external"),
     "clash": ("armed", "state", "external", "supporters"),
@@ -108,11 +111,46 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         named_in_clause = actor1 is not None and actor1.surface != ""
         actor1 = _perpetrator(document, candidate, resources, country, on_date,
                               lead=not named_in_clause) or actor1
-    if actor1 is None and candidate.family in DEFAULT_AGENT:
-        default = template_actor(DEFAULT_AGENT[candidate.family], country, resources)
+    if candidate.family == "clash" and actor1 is None and actor2 is None:
+        # "معارك عنيفة تدور منذ أيام": the fighting of the war the lead names both sides of
+        actor1, actor2 = _lead_sides(document, resources, country, on_date)
+    family_default = DEFAULT_AGENT.get(candidate.family)
+    if family_default is None and candidate.family in PERPETRATOR_FAMILIES \
+            and _unknown_agent(document, candidate.sentence):
+        family_default = "unidentified_armed_group"  # "قذائف لم يتضح مصدرها"
+    if actor1 is None and family_default is not None:
+        default = template_actor(family_default, country, resources)
         if default is not None:
             actor1 = ActorRef(default, "", candidate.trigger.start, candidate.trigger.start)
+    if candidate.family == "attack" and actor2 is not None and actor2.actor is not None \
+            and actor2.actor.kind == "identity" and _victim(document, actor2,
+                                                             resources.victim_verbs):
+        actor2.category = "civilian"  # "قتل أربعة مستوطنين": killed, not fighting back
+    if actor1 is not None and _same(actor1, actor2):
+        # no side acts on itself: the second actor is another one the clause names, if any
+        others = [a for a in actors if not _same(a, actor1) and a.category != "other"]
+        actor2 = _nearest(others, candidate.trigger.end)
     candidate.actor1, candidate.actor2 = actor1, actor2
+
+
+SIDES_SENTENCES = 5  # the opening sentences that name a war's two sides
+
+
+def _lead_sides(document: Document, resources: Resources, country: str | None,
+                on_date: date | None) -> tuple[ActorRef | None, ActorRef | None]:
+    """The state force and the armed group the lead names, as the two sides of a war."""
+    lead = document.sentences[:SIDES_SENTENCES]
+    if not lead:
+        return None, None
+    sides = [a for a in clause_actors(document, Span(lead[0].start, lead[-1].end), resources,
+                                      country, on_date)
+             if a.actor is not None and a.category in ("state", "armed", "external")]
+    state = next((a for a in sides if a.category == "state"), None)
+    armed = next((a for a in sides if a.category in ("armed", "external")
+                  and not _same(a, state)), None)
+    if state is None or armed is None:
+        return None, None
+    return state, armed
 
 
 def _actor_country(document: Document, candidate: Candidate, resources: Resources) -> str | None:
@@ -133,9 +171,18 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
+    actors = [a for a in actors if not _marked(document, a, _MEDIATOR_BEFORE)]
+    if not actors:
+        return None, None
     agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)
-              or _announcer(document, a, trigger)]
+              or _announcer(document, a, trigger)
+              or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
+    accuser, accused = _accusation(document, actors, trigger)
+    if accused is not None:
+        agents = [accused] + [a for a in agents if a is not accused and a is not accuser]
     victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)]
+    if accuser is not None and accuser not in victims:
+        victims.append(accuser)  # "اتهم الحشد التحالف بشن غارة على موقع له": the accuser was hit
     targets = [a for a in actors
                if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE)
                                        or (candidate.family == "disrupted"
@@ -146,9 +193,11 @@ def _pick(
         pool = [a for a in actors if a not in targets]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
             # The genitive right after a patient noun is the one acted on; after a verb
-            # with a feminine ending a force is its subject ("اعتقلت قوات الاحتلال تسعة").
+            # with a feminine ending a force is its subject ("اعتقلت قوات الاحتلال تسعة"), as
+            # is a state force right after any arrest verb.
             pool = [a for a in pool if not _right_after(document, trigger.end, a)
-                    or (_feminine_verb(trigger) and a.category in ("state", "armed", "external"))]
+                    or (_feminine_verb(trigger) and a.category in ("state", "armed", "external"))
+                    or (candidate.family == "arrest" and a.category == "state")]
         if allowed:
             # The category the family expects first (an arrest is made by state forces).
             for category in allowed:
@@ -197,7 +246,7 @@ PERPETRATOR_CATEGORIES = {"strike": ("state", "external")}
 PERPETRATOR_BY_TRIGGER = {"shelling": ("armed", "state", "external")}
 LEAD_SENTENCES = 3
 CLAIM_NEGATION_GAP = 20
-CLAIM_REACH = 2  # sentences between a claim of responsibility and the happening it claims
+CLAIM_REACH = 4  # sentences between a claim of responsibility and the happening it claims
 
 
 def _perpetrator(
@@ -207,18 +256,23 @@ def _perpetrator(
     """A named armed group the article holds responsible: in the sentence, in a claim of
     responsibility, or in the lead."""
     sentence = document.sentences[candidate.sentence]
+    if _unknown_agent(document, candidate.sentence):
+        return None  # "دون أن تحدد الجهة التي زرعت اللغم": the text says no one is known
     # a claim of responsibility speaks of the happening told around it, or of the lead's
     negations = [c for c in document.of_kind("cue") if c.key == "negation"]
     claims = {index for w in document.of_kind("word") if w.key == "responsibility"
               # "لم تعلن أي جهة مسؤوليتها": no claim
               and not any(0 <= w.start - n.end <= CLAIM_NEGATION_GAP for n in negations)
               for index in [document.sentence_index(w.start)]
-              if abs(index - candidate.sentence) <= CLAIM_REACH
-              or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES)}
+              if (abs(index - candidate.sentence) <= CLAIM_REACH
+                  or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES))
+              and not _separate_between(document, index, candidate.sentence)
+              and not _unknown_agent(document, index)}
     scopes = [Span(sentence.start, sentence.end)]
     scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
-    if lead:
-        scopes += [Span(s.start, s.end) for s in document.sentences[:LEAD_SENTENCES]]
+    if lead and not _separate_between(document, 0, candidate.sentence):
+        scopes += [Span(s.start, s.end) for i, s in enumerate(document.sentences[:LEAD_SENTENCES])
+                   if not _unknown_agent(document, i)]
     for scope in scopes:
         allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
             PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
@@ -229,7 +283,46 @@ def _perpetrator(
                  and not _marked(document, a, _TARGET_BEFORE)]
         if named:
             return named[0]
+    return _blamed(document, scopes, resources)
+
+
+BLAME_REACH = 40  # characters from "اللوم" to the country it lands on
+
+
+def _blamed(document: Document, scopes: list[Span], resources: Resources) -> ActorRef | None:
+    """"ألقى الحزب اللوم في الهجوم على إيران": the country blamed, when no group is named,
+    is coded as its military."""
+    for scope in scopes:
+        for word in starting_in(document, "word", scope.start, scope.end):
+            if word.key != "blame":
+                continue
+            for place in starting_in(document, "place", word.end, word.end + BLAME_REACH):
+                between = fold(document.text[word.end : place.start]).split()
+                if not place.key.startswith("country:") or "علي" not in between:
+                    continue
+                military = template_actor("military", place.key.split(":", 1)[1], resources)
+                if military is not None:
+                    return ActorRef(military, place.text, place.start, place.end,
+                                    category="state")
     return None
+
+
+def _unknown_agent(document: Document, index: int) -> bool:
+    """The sentence says the perpetrator is unknown ("لم يتضح مصدرها", "لم تعلن أي جهة")."""
+    sentence = document.sentences[index]
+    return any(w.key == "unknown_agent"
+               for w in starting_in(document, "word", sentence.start, sentence.end))
+
+
+def _separate_between(document: Document, first: int, second: int) -> bool:
+    """A sentence after the earlier of two sentences, up to the later one, opens another
+    incident ("وفي حادث منفصل، خطف مسلحون"): what one says is not about the other."""
+    last = len(document.sentences) - 1
+    low, high = sorted((min(first, last), min(second, last)))
+    if low >= high:
+        return False
+    span = Span(document.sentences[low + 1].start, document.sentences[high].end)
+    return any(w.key == "separate" for w in starting_in(document, "word", span.start, span.end))
 
 
 def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | None,
@@ -337,6 +430,37 @@ def _announcer(document: Document, actor: ActorRef, trigger: Mention) -> bool:
         if (before_verb and right_after) or after_verb:
             return True
     return False
+
+
+_UNIT_OF = re.compile(r"^\s*\S+\s+تابع\S*\s+\S{0,3}$")
+
+
+def _unit_of(document: Document, actor: ActorRef, trigger: Mention) -> bool:
+    """"اعتقلت دورية تابعة للمخابرات": the unit right after an arrest verb is its subject,
+    and the force it belongs to made the arrest."""
+    if not 0 < actor.start - trigger.end <= 30:
+        return False
+    return bool(_UNIT_OF.match(fold(document.text[trigger.end : actor.start])))
+
+
+ACCUSATION_REACH = 200
+
+
+def _accusation(document: Document, actors: list[ActorRef], trigger: Mention
+                ) -> tuple[ActorRef | None, ActorRef | None]:
+    """"اتهم الحشد الشعبي التحالف الدولي بشن غارة": the accuser, then the accused, between an
+    accusation verb and the trigger; the accused is the agent."""
+    for cue in document.of_kind("cue"):
+        if cue.key != "accusation" or not fold(cue.text).lstrip("و").startswith(
+                ("اتهم", "يتهم", "تتهم")):
+            continue
+        if not 0 < trigger.start - cue.end <= ACCUSATION_REACH or document.sentence_index(
+                cue.start) != document.sentence_index(trigger.start):
+            continue
+        between = [a for a in actors if cue.end <= a.start and a.end <= trigger.start]
+        if len(between) >= 2 and not _same(between[0], between[1]):
+            return between[0], between[1]
+    return None, None
 
 
 def _only_dates_between(document: Document, start: int, end: int) -> bool:

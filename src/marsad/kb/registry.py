@@ -72,6 +72,7 @@ class Resources:
     numbers: NumberRecogniser
     kb_version: str = KB_VERSION
     load_seconds: dict[str, float] = field(default_factory=dict)
+    group_heads: frozenset[str] = frozenset()  # folded حركة, جماعة: "الحركة" names the last one
 
 
 def load_boilerplate(extra_dirs: Sequence[Path] = ()) -> Boilerplate:
@@ -113,6 +114,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
         victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
         media_nouns=frozenset(fold(w) for w in events.get("media_nouns", [])),
+        group_heads=frozenset(fold(w) for w in events.get("group_heads", [])),
         martyr_names=frozenset(fold(w) for w in events.get("named_after_martyrs", [])),
         street_nouns=frozenset(fold(w) for w in locations.get("street_nouns", [])),
         motion_verbs=frozenset(fold(w) for w in locations.get("motion_verbs", [])),
@@ -136,7 +138,8 @@ _CUE_KINDS = ("negation", "modality", "purpose", "accusation", "mutual_accusatio
               "background")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
-    "responsibility", "causal", "crowd", "not_after", "demonstratives",
+    "responsibility", "causal", "crowd", "not_after", "demonstratives", "separate",
+    "unknown_agent", "blame", "charge",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from marsad.document import Document, Mention
-from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent
+from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent, surface_start
 from marsad.text.normalise import fold
 from marsad.text.tokenise import lookup_keys
 
@@ -49,6 +49,39 @@ def find_names(
             )
         )
     return mentions
+
+
+def group_anaphora(document: Document, names: list[Mention],
+                   heads: frozenset[str]) -> list[Mention]:
+    """"الحركة", "مسلحي الجماعة", "التابع للتنظيم": a definite head noun alone names the
+    group last named with that head ("حركة الشباب ... الحركة")."""
+    actors = sorted((m for m in names if m.kind == "actor"), key=lambda m: m.start)
+    found: list[Mention] = []
+    tokens = document.tokens
+    for index, token in enumerate(tokens):
+        head = token.stem if token.stem in heads and token.prefix.endswith(("ال", "لل")) \
+            else None
+        if head is None or any(m.start <= token.start < m.end for m in names):
+            continue
+        following = index + 1
+        if following < len(tokens) and adjacent(token, tokens[following], document.text) \
+                and tokens[following].norm.startswith("ال"):
+            continue  # "الحركة الشعبية", "الجماعة الإسلامية": a name or description of its own
+        antecedent = next((m for m in reversed(actors) if m.end <= token.start
+                           and _head_word(m.text, heads) == head), None)
+        if antecedent is None:
+            continue
+        start = surface_start(token, head, document.text)
+        found.append(Mention("actor", start, token.end, document.text[start : token.end],
+                             antecedent.key, {**antecedent.data, "anaphor": True}))
+    return found
+
+
+def _head_word(text: str, heads: frozenset[str]) -> str:
+    """The head noun a name opens with ("حركة" of "وحركة طالبان"), if it is one of `heads`."""
+    words = fold(text).split()
+    readings = lookup_keys(words[0]) if words else ()
+    return next((h for h in heads if h in readings), "")
 
 
 def _locative(document: Document, match: Match, locatives: frozenset[str],

@@ -10,6 +10,7 @@ from marsad.kb.registry import Resources
 from marsad.recognise.dates import DateMention
 from marsad.recognise.names import (
     find_names,
+    group_anaphora,
     named_after_martyrs,
     origin_or_reference,
     outlet_adjective,
@@ -39,6 +40,7 @@ def recognise(document: Document, resources: Resources) -> Document:
                                       resources.distance_units)
             mention.data["locative"] = how or mention.data["locative"]
     document.add(names)
+    document.add(group_anaphora(document, names, resources.group_heads))
     document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
     for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
                     resources.subordinators, resources.stances, resources.source_nouns):

@@ -66,18 +66,45 @@ def _clause_actors(
     sources = [s for s in starting_in(document, "source", clause.start, clause.end)
                if not any(m.start <= s.start < m.end for m in named)]
     triggers = document.of_kind("trigger")
-    attributions = [c for c in starting_in(document, "stance", clause.start, clause.end)
-                    if c.key == "attribution"]
+    stances = starting_in(document, "stance", clause.start, clause.end)
+    charges = [w for w in starting_in(document, "word", clause.start - CHARGE_REACH, clause.end)
+               if w.key == "charge"]
+    attributions = [c for c in stances if c.key == "attribution"]
     for kind in ACTOR_KINDS:
         for mention in starting_in(document, kind, clause.start, clause.end):
             if not _of_source(mention, sources) \
                     and not _adjective_of_trigger(mention, triggers) \
-                    and not _attributed_to(document, mention, attributions):
+                    and not _attributed_to(document, mention, attributions) \
+                    and not _reporter(document, mention, stances):
                 ref = _resolve(document, mention, nationalities, resources, country, on_date)
-                if ref is not None:
+                if ref is not None and not (ref.category in ("state", "government")
+                                            and _in_charge(document, mention, charges)):
                     found.append(ref)
+    found.extend(_people_of(document, clause, named, nationalities, resources))
     found.sort(key=lambda r: r.start)
     return found
+
+
+_PLURAL_NISBA = ("يين", "يون")
+
+
+def _people_of(document: Document, clause: Span, named: list[Mention],
+               nationalities: list[Mention], resources: Resources) -> list[ActorRef]:
+    """"اعتقلت القوات 9 فلسطينيين": a plural nationality standing alone as a noun (no force
+    or person noun before it that it would describe) names civilians of that country."""
+    refs = []
+    for mention in nationalities:
+        if not clause.start <= mention.start < clause.end:
+            continue
+        if not fold(mention.text).endswith(_PLURAL_NISBA):
+            continue
+        if any(0 <= mention.start - m.end <= ADJACENT_GAP for m in named):
+            continue  # "قوات عراقيين", "مواطنين فلسطينيين": an adjective of that noun
+        civilians = template_actor("civilians", mention.key, resources)
+        if civilians is not None:
+            refs.append(ActorRef(civilians, mention.text, mention.start, mention.end,
+                                 category="civilian"))
+    return refs
 
 
 def _of_source(mention: Mention, sources: list[Mention]) -> bool:
@@ -99,6 +126,30 @@ def _attributed_to(document: Document, mention: Mention, attributions: list[Ment
                 fold(document.text[cue.end : mention.start])):
             return True
     return False
+
+
+CHARGE_REACH = 30
+
+
+def _in_charge(document: Document, mention: Mention, charges: list[Mention]) -> bool:
+    """"بتهمة إضعاف معنويات الجيش": the state named inside a charge is not who acted."""
+    return any(0 <= mention.start - c.end <= CHARGE_REACH
+               and not any(ch in document.text[c.end : mention.start] for ch in ".،,؛")
+               for c in charges)
+
+
+REPORTER_GAP = 8
+_REPORTER_FILLER = re.compile(r"^[\s،,]*(?:به|بها|لنا|عنه|عنها)?[\s،,]*$")
+
+
+def _reporter(document: Document, mention: Mention, stances: list[Mention]) -> bool:
+    """"أفادنا به مراسل الإذاعة", "قال مراسلنا": a reporter noun (an attribution cue) right
+    after a speech verb or attribution is who reports, not who acts."""
+    if not any(c.key == "attribution" and c.start <= mention.start < c.end for c in stances):
+        return False
+    return any(c.key in ("asserts", "attribution") and 0 <= mention.start - c.end <= REPORTER_GAP
+               and _REPORTER_FILLER.match(fold(document.text[c.end : mention.start]))
+               for c in stances)
 
 
 SOURCE_GAP = 4
