@@ -214,3 +214,11 @@ def test_the_accused_struck_and_the_accuser_was_hit(resources) -> None:  # type:
     record = of_sub(records, "Air/drone strike")
     assert record.actor1 == "Military Forces of Turkey"
     assert record.actor2 == "SDF: Syrian Democratic Forces"
+
+
+def test_communal_clashes_take_no_state_side_from_the_lead(resources) -> None:  # type: ignore[no-untyped-def]
+    records = extract(Article(id="t", text=(
+        "اشتباكات طائفية في ولاية بلاتو\nقتل 70 شخصا على الأقل، أمس السبت، في اشتباكات بين "
+        "مزارعين ورعاة في ولاية بلاتو بوسط نيجيريا.\nوقالت الشرطة إنها نشرت قوات إضافية في "
+        "المنطقة.\nولم تعلق الحكومة على الأحداث."), published=date(2023, 5, 16)), resources)
+    assert [r.actor1 for r in records] == ["Unidentified Communal Militia (Nigeria)"]

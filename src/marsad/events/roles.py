@@ -148,6 +148,8 @@ def _lead_sides(document: Document, resources: Resources, country: str | None,
     state = next((a for a in sides if a.category == "state"), None)
     armed = next((a for a in sides if a.category in ("armed", "external")
                   and not _same(a, state)), None)
+    if armed is not None and armed.actor is not None and armed.actor.inter == 4:
+        return None, None  # communal fighting ("مزارعين ورعاة") is no war of the state's
     if state is None or armed is None:
         return None, None
     return state, armed
