@@ -222,3 +222,10 @@ def test_communal_clashes_take_no_state_side_from_the_lead(resources) -> None:  
         "مزارعين ورعاة في ولاية بلاتو بوسط نيجيريا.\nوقالت الشرطة إنها نشرت قوات إضافية في "
         "المنطقة.\nولم تعلق الحكومة على الأحداث."), published=date(2023, 5, 16)), resources)
     assert [r.actor1 for r in records] == ["Unidentified Communal Militia (Nigeria)"]
+
+
+def test_gunmen_named_after_in_a_statement_that_are_not_the_statements(resources) -> None:  # type: ignore[no-untyped-def]
+    records = extract(Article(id="t", text=(
+        "وقالت قوى الأمن الداخلي في بيان إن مسلحين هاجموا حاجزا لها في مدينة القامشلي "
+        "أمس."), published=date(2023, 5, 16)), resources)
+    assert [r.actor1 for r in records] == ["Unidentified Armed Group (Syria)"]

@@ -138,7 +138,8 @@ _CUE_KINDS = ("negation", "modality", "purpose", "accusation", "mutual_accusatio
               "background")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
-    "responsibility", "causal", "crowd", "not_after", "demonstratives", "separate",
+    "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",
+    "separate",
     "unknown_agent", "blame", "charge",
 )
 

@@ -72,7 +72,7 @@ def _clause_actors(
     attributions = [c for c in stances if c.key == "attribution"]
     for kind in ACTOR_KINDS:
         for mention in starting_in(document, kind, clause.start, clause.end):
-            if not _of_source(mention, sources) \
+            if not _of_source(document, mention, sources) \
                     and not _adjective_of_trigger(mention, triggers) \
                     and not _attributed_to(document, mention, attributions) \
                     and not _reporter(document, mention, stances):
@@ -107,9 +107,12 @@ def _people_of(document: Document, clause: Span, named: list[Mention],
     return refs
 
 
-def _of_source(mention: Mention, sources: list[Mention]) -> bool:
-    """"مصدر عسكري يمني", "مصادر في الشرطة": the actor names who speaks, not who acts."""
-    return any((s.end <= mention.start and mention.start - s.end <= SOURCE_GAP)
+def _of_source(document: Document, mention: Mention, sources: list[Mention]) -> bool:
+    """"مصدر عسكري يمني", "مصادر في الشرطة": the actor names who speaks, not who acts (but
+    "في بيان إن مسلحين" opens what is said)."""
+    return any((s.end <= mention.start and mention.start - s.end <= SOURCE_GAP
+                and not any(w.key == "complementizers"
+                            for w in starting_in(document, "word", s.end, mention.start)))
                or s.start < mention.start < s.end  # "مصدر عسكري": the adjective of a source
                for s in sources)
 
