@@ -229,3 +229,11 @@ def test_gunmen_named_after_in_a_statement_that_are_not_the_statements(resources
         "وقالت قوى الأمن الداخلي في بيان إن مسلحين هاجموا حاجزا لها في مدينة القامشلي "
         "أمس."), published=date(2023, 5, 16)), resources)
     assert [r.actor1 for r in records] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_a_crowd_attacking_a_sit_in_is_mob_violence(resources) -> None:  # type: ignore[no-untyped-def]
+    records = extract(Article(id="t", text=(
+        "هاجم عشرات الشبان، أمس الأربعاء، المعتصمين أمام مبنى السراي الحكومي في مدينة النبطية "
+        "واعتدوا عليهم بالعصي."), published=date(2023, 5, 16)), resources)
+    assert [(r.sub_event_type, r.actor2) for r in records] == [
+        ("Mob violence", "Protesters (Lebanon)")]

@@ -134,6 +134,10 @@ def _protest(candidate: Candidate, mods: set[str], words: set[str]) -> str:
 
 
 def _riot(candidate: Candidate, mods: set[str], words: set[str]) -> str:
+    """A crowd that attacks people (a sit-in, a manager), not the police or buildings, is a mob."""
+    second = candidate.actor2.category if candidate.actor2 else None
+    if candidate.sub == "Violent demonstration" and second in ("civilian", "crowd"):
+        return "Mob violence"
     return candidate.sub
 
 
