@@ -515,3 +515,11 @@ def test_strikes_told_at_two_named_towns_are_two_events(resources) -> None:  # t
                   "غزة.\nوقصفت طائرات الاحتلال، فجر اليوم، أرضاً زراعية شرق منطقة الزيتون شرق "
                   "مدينة غزة.", resources)
     assert sorted(r.location or "" for r in records) == ["Al Burayj", "Zeitoun"]
+
+
+def test_a_killing_told_in_passing_does_not_retype_a_kidnapping(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("خطف مسلحون مجهولون، يوم الثلاثاء، صيدلانياً في مدينة جاسم بريف درعا.\nولم "
+                  "تعرف دوافع الخطف.\nوقال ناشطون إن المحافظة تشهد فوضى أمنية.\nولم تتبن أي جهة "
+                  "عمليات الاغتيال المتكررة، في حين يتهم ناشطون خلايا مرتبطة بتنظيم داعش.",
+                  resources)
+    assert [r.sub_event_type for r in records] == ["Abduction/forced disappearance"]

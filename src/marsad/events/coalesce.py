@@ -212,8 +212,11 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         # "the army withdrew" told first: who took the town acts, who withdrew is acted on
         target.actor2 = target.actor1 if other.actor2 is None else other.actor2
         target.actor1 = other.actor1
+    passing = other.strength == "weak" and not other.anchored \
+        and target.strength == "strong" and other.family != target.family
+    # (a death told in passing does not retype a kidnap)
     if SPECIFICITY.index(other.sub) < SPECIFICITY.index(target.sub) and (
-            other.anchored or not crowd):
+            other.anchored or not crowd) and not passing:
         # a protest turns violent only by a mention that stands on its own
         target.sub, target.family = other.sub, other.family
     if target.strength == "weak" and other.strength == "strong":
