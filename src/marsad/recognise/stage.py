@@ -31,9 +31,7 @@ def recognise(document: Document, resources: Resources) -> Document:
                                       and outlet_adjective(document, m, resources.media_nouns))]
     document.add(names)
     document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
-    for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
-                    resources.subordinators, resources.stances, resources.source_nouns):
-        found_cues = cue_set.find_tokens(document.tokens, document.text)
+    for found_cues in resources.cue_sets.find_tokens(document.tokens, document.text):
         document.add([m for m in found_cues if not (
             m.kind in ("trigger", "word") and m.key in ("killing", "killed")
             and named_after_martyrs(document, m, resources.martyr_names))])
