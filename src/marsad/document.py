@@ -87,6 +87,7 @@ class Document:
         return self.article.text
 
     def add(self, mentions: list[Mention]) -> None:
+        self.derived.clear()  # it was derived from the mentions before these
         touched: dict[str, list[Mention]] = {}
         for mention in mentions:
             kind_list = self.mentions.setdefault(mention.kind, [])

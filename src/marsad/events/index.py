@@ -21,14 +21,11 @@ def covered(mentions: Iterable[Mention]) -> set[int]:
 def starting_in(document: Document, kind: str, start: int, end: int) -> list[Mention]:
     """The mentions of `kind` starting in [start, end), in document order (the kind's list is
     sorted by start, so they are one slice of it)."""
-    mentions = document.of_kind(kind)
-    first = bisect_left(mentions, start, key=_start)
-    last = bisect_left(mentions, end, lo=first, key=_start)
-    return mentions[first:last]
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
+    starts = document.derived.get(("starts", kind))
+    if starts is None:
+        starts = document.derived["starts", kind] = [m.start for m in document.of_kind(kind)]
+    first = bisect_left(starts, start)
+    return document.of_kind(kind)[first : bisect_left(starts, end, lo=first)]
 
 
 def derived(document: Document, key: Hashable, compute: Callable[[], T]) -> T:

@@ -8,7 +8,6 @@ unless the knowledge base knows the whole phrase (أنصار الله is a group
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from marsad.document import Document, Mention, Span
@@ -43,12 +42,13 @@ def clause_actors(
     on_date: date | None,
 ) -> list[ActorRef]:
     """Every actor the clause names, in text order (new references at every call: callers
-    change them; the resolution is done once per document and arguments)."""
+    change them; the resolution is done once per document and arguments, and that of each
+    mention once per document, country and date, whatever clause holds it)."""
     key = ("clause_actors", clause.start, clause.end, country, on_date)
     resolved = derived(
         document, key, lambda: _clause_actors(document, clause, resources, country, on_date)
     )
-    return [replace(ref, assoc=list(ref.assoc)) for ref in resolved]
+    return [ref.copy() for ref in resolved]
 
 
 def _clause_actors(
@@ -73,7 +73,7 @@ def _clause_actors(
             if not _of_source(mention, sources) \
                     and not _adjective_of_trigger(mention, triggers) \
                     and not _attributed_to(document, mention, attributions):
-                ref = _resolve(document, mention, nationalities, resources, country, on_date)
+                ref = _resolved(document, mention, nationalities, resources, country, on_date)
                 if ref is not None:
                     found.append(ref)
     found.sort(key=lambda r: r.start)
@@ -130,6 +130,20 @@ def template_actor(template: str, country: str | None, resources: Resources) -> 
         return None
     record = resources.gazetteer.country(country)
     return resources.actors.for_template(template, record.name if record else country)
+
+
+def _resolved(
+    document: Document,
+    mention: Mention,
+    nationalities: list[Mention],
+    resources: Resources,
+    country: str | None,
+    on_date: date | None,
+) -> ActorRef | None:
+    """`_resolve`, once per document, mention, country and date: the clauses looked at
+    overlap (a clause, its sentence, the lead, the whole text)."""
+    return derived(document, ("actor_ref", id(mention), country, on_date),
+                   lambda: _resolve(document, mention, nationalities, resources, country, on_date))
 
 
 def _resolve(
