@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
+from marsad.kb.model import Place
 from marsad.kb.registry import Resources
 from marsad.resolve.places import detail, place_ref, resolve_mention
 from marsad.text.normalise import fold
@@ -36,7 +37,6 @@ def attach_place(
 ) -> None:
     gazetteer = resources.gazetteer
     sentence = document.sentences[candidate.sentence]
-    context_ids: list[str] = []
     best: PlaceRef | None = None
     refs_seen: list[PlaceRef] = []
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
@@ -44,12 +44,10 @@ def attach_place(
         spans.insert(0, candidate.segment)
     for span in spans:
         refs = []
-        for mention in document.of_kind("place"):
-            if span.start <= mention.start < span.end and not _dateline(document.text, mention):
-                place = resolve_mention(mention, gazetteer, countries, context_ids,
-                                        resources.skeletons)
-                if place is not None:
-                    refs.append(place_ref(document, mention, place, gazetteer))
+        for mention in starting_in(document, "place", span.start, span.end):
+            place = _resolved_place(document, mention, resources, countries)
+            if place is not None:
+                refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
             weak = _places_introduced(document, ("weak",))
@@ -107,13 +105,23 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
     limit = document.sentences[min(3, len(document.sentences) - 1)].end if document.sentences else 0
     refs = []
     for mention in document.of_kind("place"):
-        if mention.start < limit and not _dateline(document.text, mention):
-            place = resolve_mention(mention, gazetteer, countries, [], resources.skeletons)
+        if mention.start < limit:
+            place = _resolved_place(document, mention, resources, countries)
             if place is not None:
                 refs.append(place_ref(document, mention, place, gazetteer))
     if not refs:
         return None
     return min(refs, key=lambda r: (_tier(r, countries), detail(r.place), r.start))
+
+
+def _resolved_place(document: Document, mention: Mention, resources: Resources,
+                    countries: list[str]) -> Place | None:
+    """The place a mention names in the article's countries (None for a dateline's), once per
+    document: the candidates' clauses and sentences overlap."""
+    return derived(document, ("place", id(mention), tuple(countries)), lambda: None
+                   if _dateline(document.text, mention) else
+                   resolve_mention(mention, resources.gazetteer, countries, [],
+                                   resources.skeletons))
 
 
 DATELINE_PREFIX = 25  # "دبي، " before "الإمارات العربية المتحدة (CNN)"

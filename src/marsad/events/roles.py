@@ -16,7 +16,12 @@ from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
 from marsad.events.model import ActorRef, Candidate
 from marsad.kb.registry import Resources
-from marsad.resolve.actors import clause_actors, nationality_actor, template_actor
+from marsad.resolve.actors import (
+    clause_actors,
+    names_supporters,
+    nationality_actor,
+    template_actor,
+)
 from marsad.text.normalise import fold
 
 _AGENT_BEFORE = re.compile(
@@ -257,6 +262,8 @@ def _supported_group(
     """The group whose supporters the article speaks of ("أنصار ميليشيا «ثأر الله»"), for a
     crowd it names only as "the supporters"."""
     def find() -> list[str]:
+        if not names_supporters(document):
+            return []
         whole = Span(0, len(document.text))
         for ref in clause_actors(document, whole, resources, country, on_date):
             if ref.category == "supporters" and ref.assoc:
@@ -317,16 +324,19 @@ ANNOUNCE_GAP = 3  # characters between "يعلن/أعلنت" and the verbal noun
 def _announcer(document: Document, actor: ActorRef, trigger: Mention) -> bool:
     """"داعش يعلن السيطرة على", "أعلنت الشرطة اعتقال": who announces a verbal noun of their
     own doing is its agent (right before the verb, or between the verb and the noun)."""
-    for cue in document.of_kind("stance"):
-        if cue.key != "asserts" or cue.end > trigger.start:
-            continue
+    verbs = [cue for cue in _assertions(document) if cue.end <= trigger.start]
+    for cue in verbs:
         before_verb = 0 <= cue.start - actor.end <= ANNOUNCE_GAP
-        after_verb = cue.end <= actor.start and actor.end <= trigger.start \
-            and _only_dates_between(document, actor.end, trigger.start)
         right_after = trigger.start - cue.end <= ANNOUNCE_GAP
-        if (before_verb and right_after) or after_verb:
+        if before_verb and right_after:
             return True
-    return False
+    return actor.end <= trigger.start and any(cue.end <= actor.start for cue in verbs) \
+        and _only_dates_between(document, actor.end, trigger.start)
+
+
+def _assertions(document: Document) -> list[Mention]:
+    return derived(document, "assertions",
+                   lambda: [c for c in document.of_kind("stance") if c.key == "asserts"])
 
 
 def _only_dates_between(document: Document, start: int, end: int) -> bool:
@@ -339,8 +349,11 @@ def _only_dates_between(document: Document, start: int, end: int) -> bool:
 
 
 def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:
-    before = fold(document.text[max(0, actor.start - 25) : actor.start])
-    return bool(pattern.search(before))
+    def search() -> bool:
+        before = fold(document.text[max(0, actor.start - 25) : actor.start])
+        return bool(pattern.search(before))
+
+    return derived(document, ("marked", id(pattern), actor.start), search)
 
 
 def _patient_noun(candidate: Candidate) -> bool:

@@ -18,7 +18,8 @@ from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
 
 ACTOR_KINDS = ("actor", "force", "role", "leader")
-_SUPPORTERS = re.compile(r"(?:انصار|مناصري|مناصرو|مويدي|مويدو|اتباع)\s+(?:\S+\s+)?$")
+SUPPORTER_WORDS = ("انصار", "مناصري", "مناصرو", "مويدي", "مويدو", "اتباع")  # folded
+_SUPPORTERS = re.compile(rf"(?:{'|'.join(SUPPORTER_WORDS)})\s+(?:\S+\s+)?$")
 ADJACENT_GAP = 3
 
 
@@ -141,7 +142,12 @@ def _resolved(
     on_date: date | None,
 ) -> ActorRef | None:
     """`_resolve`, once per document, mention, country and date: the clauses looked at
-    overlap (a clause, its sentence, the lead, the whole text)."""
+    overlap (a clause, its sentence, the lead, the whole text). Only a leader's resolution
+    depends on the date, and only the others' on the country."""
+    if mention.kind == "leader":
+        country = None
+    else:
+        on_date = None
     return derived(document, ("actor_ref", id(mention), country, on_date),
                    lambda: _resolve(document, mention, nationalities, resources, country, on_date))
 
@@ -236,6 +242,13 @@ def _mark_supporters(document: Document, ref: ActorRef) -> None:
     ref.assoc.append(ref.actor.name)
     ref.category = "supporters"
     ref.surface = document.text[ref.start - _surface_back(document, ref.start) : ref.end]
+
+
+def names_supporters(document: Document) -> bool:
+    """False when no actor of the text can be marked as supporters (`_mark_supporters`): the
+    text holds none of their words."""
+    folded = document.normalised.text if document.normalised is not None else fold(document.text)
+    return any(word in folded for word in SUPPORTER_WORDS)
 
 
 def _surface_back(document: Document, start: int) -> int:
