@@ -41,17 +41,28 @@ def arabic_skeleton(word: str) -> str:
     return _collapse(letters)
 
 
+_ARTICLE = re.compile(r"^(al|el|ad|ar|as|an|at|az)[- ]")
+_REPEATED = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=262144)
 def latin_skeleton(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    ascii_name = re.sub(r"^(al|el|ad|ar|as|an|at|az)[- ]", "", ascii_name)
+    if name.isascii():  # (NFKD and dropping what is not ASCII change nothing)
+        ascii_name = name.lower()
+    else:
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    ascii_name = _ARTICLE.sub("", ascii_name)
     for digraph, sound in _LATIN_DIGRAPHS:
         ascii_name = ascii_name.replace(digraph, sound)
     return _collapse(ascii_name.translate(_LATIN))
 
 
 def _collapse(letters: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", letters)
+    return _REPEATED.sub(_first_group, letters)  # (a function: a template is parsed per call)
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 class SkeletonIndex:
