@@ -175,20 +175,46 @@ def _longest_at(
     """The longest candidate that the following tokens complete (the first tried on a tie)."""
     best: tuple[_Form, str, int] | None = None
     best_rank = (0, 0)
+    following: tuple[str, ...] | None = None  # the next word's spellings, () if none follows
     for form, reading, rank in candidates:
         if best is not None and rank <= best_rank:
             continue
-        last = first if rank[0] == 1 else _rest_matches(form, tokens, first, text)
+        if rank[0] == 1:
+            last: int | None = first
+        else:
+            # `_rest_matches(form, tokens, first, text)`, its second word checked here first
+            if following is None:
+                following = _following(tokens, first, text)
+            if not following:
+                continue
+            second = form.words[1]
+            if second.open_end:
+                if not (following[0].startswith(second.text)
+                        or following[1].startswith(second.text)):
+                    continue
+            elif second.text != following[0] and second.text != following[1]:
+                continue
+            last = first + 1 if rank[0] == 2 else _rest_matches(form, tokens, first + 1, text, 2)
         if last is not None:
             best, best_rank = (form, reading, last), rank
     return best
 
 
-def _rest_matches(form: _Form, tokens: list[Token], first: int, text: str) -> int | None:
-    """Index of the last token when the following tokens complete the form (its first word
-    fits `tokens[first]`: `_token_candidates` checked that)."""
+def _following(tokens: list[Token], index: int, text: str) -> tuple[str, ...]:
+    """The spellings a form's next word is matched against: the next token's without and
+    with the article, when it follows `tokens[index]` closely; () when none does."""
+    nxt = index + 1
+    if nxt >= len(tokens) or not adjacent(tokens[index], tokens[nxt], text):
+        return ()
+    return strip_article(tokens[nxt].norm), tokens[nxt].norm
+
+
+def _rest_matches(form: _Form, tokens: list[Token], first: int, text: str, done: int = 1
+                  ) -> int | None:
+    """Index of the last token when the following tokens complete the form (its first `done`
+    words fit the tokens up to `tokens[first]`: `_token_candidates` checked the first)."""
     position = first
-    for word in form.words[1:]:
+    for word in form.words[done:]:
         nxt = position + 1
         if nxt >= len(tokens) or not adjacent(tokens[position], tokens[nxt], text):
             return None
