@@ -209,11 +209,7 @@ def _perpetrator(
     responsibility, or in the lead."""
     sentence = document.sentences[candidate.sentence]
     # a claim of responsibility speaks of the happening told around it, or of the lead's
-    negations = [c for c in document.of_kind("cue") if c.key == "negation"]
-    claims = {index for w in document.of_kind("word") if w.key == "responsibility"
-              # "لم تعلن أي جهة مسؤوليتها": no claim
-              and not any(0 <= w.start - n.end <= CLAIM_NEGATION_GAP for n in negations)
-              for index in [document.sentence_index(w.start)]
+    claims = {index for index in _claim_sentences(document)
               if abs(index - candidate.sentence) <= CLAIM_REACH
               or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES)}
     scopes = [Span(sentence.start, sentence.end)]
@@ -231,6 +227,18 @@ def _perpetrator(
         if named:
             return named[0]
     return None
+
+
+def _claim_sentences(document: Document) -> list[int]:
+    """The sentences holding a claim of responsibility (once per document)."""
+    def find() -> list[int]:
+        negations = [c for c in document.of_kind("cue") if c.key == "negation"]
+        return [document.sentence_index(w.start) for w in document.of_kind("word")
+                if w.key == "responsibility"
+                # "لم تعلن أي جهة مسؤوليتها": no claim
+                and not any(0 <= w.start - n.end <= CLAIM_NEGATION_GAP for n in negations)]
+
+    return derived(document, "claim_sentences", find)
 
 
 def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.document import Document, Mention
+from marsad.events.index import derived
 from marsad.events.model import PlaceRef
 from marsad.kb.gazetteer import Gazetteer
 from marsad.kb.model import Place
@@ -133,13 +134,15 @@ def place_ref(
     document: Document, mention: Mention, place: Place, gazetteer: Gazetteer
 ) -> PlaceRef:
     """A resolved place with geo-precision; a province or country is coded at its capital."""
-    near = any(
-        w.key == "near" and 0 <= mention.start - w.end <= NEAR_GAP
-        for w in document.of_kind("word")
-    )
+    near = any(0 <= mention.start - w.end <= NEAR_GAP for w in _near_words(document))
     if place.kind in PRECISE_KINDS:
         return PlaceRef(place, mention.text, mention.start, mention.end, 2 if near else 1)
     return PlaceRef(place, mention.text, mention.start, mention.end, 3)
+
+
+def _near_words(document: Document) -> list[Mention]:
+    return derived(document, "near_words",
+                   lambda: [w for w in document.of_kind("word") if w.key == "near"])
 
 
 def coded_point(place_ref: PlaceRef, gazetteer: Gazetteer) -> tuple[float | None, float | None]:
