@@ -81,12 +81,16 @@ class Document:
     timings: dict[str, float] = field(default_factory=dict)
     # What later stages derive from the mentions and look up again (see events/index.py).
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # `tokens` (the list they were read from) and where each starts, for `token_index`
+    _token_starts: tuple[list[Token], list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.article.text
 
     def add(self, mentions: list[Mention]) -> None:
+        self.derived.clear()  # it was derived from the mentions before these
         touched: dict[str, list[Mention]] = {}
         for mention in mentions:
             kind_list = self.mentions.setdefault(mention.kind, [])
@@ -101,7 +105,10 @@ class Document:
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after `offset` (len(tokens) if none)."""
-        return bisect_left(self.tokens, offset, key=lambda token: token.start)
+        starts = self._token_starts
+        if starts is None or starts[0] is not self.tokens:
+            starts = self._token_starts = (self.tokens, [token.start for token in self.tokens])
+        return bisect_left(starts[1], offset)
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding `offset` (the last one starting at or before it)."""

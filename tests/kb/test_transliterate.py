@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from marsad.kb.model import Place
-from marsad.resolve.transliterate import SkeletonIndex, arabic_skeleton, latin_skeleton
+from marsad.resolve.transliterate import (
+    SkeletonIndex,
+    arabic_skeleton,
+    latin_skeleton,
+    latin_skeletons,
+)
 
 
 def place(pid: str, name: str, cc: str, name_ar: str | None = None, pop: int = 1000) -> Place:
@@ -23,6 +28,16 @@ def test_arabic_and_latin_spellings_share_a_skeleton(arabic: str, latin: str) ->
     if word.startswith("ال"):
         word = word[2:]
     assert arabic_skeleton(word) == latin_skeleton(latin)
+
+
+def test_skeletons_of_many_names_are_each_names_own() -> None:
+    names = ["Dikwa", "Ar Rutbah", "al-Qaim", "El Fasher", "Ṣan‘ā’", "Şanlıurfa", "Aachen",
+             "Tchad", "Shishshah", "ar", "", "Xanthi", "Al Al", "Qal\u2018at", "a\nal-b",
+             "Ḩalab", "ﬁnal", "Ñuñoa", "Ålesund", "Tsaghkadzor"]
+    assert latin_skeletons(names) == [latin_skeleton(name) for name in names]
+    assert latin_skeletons([name for name in names if "\n" not in name]) == [
+        latin_skeleton(name) for name in names if "\n" not in name]
+    assert latin_skeletons([]) == []
 
 
 def test_lookup_prefers_the_article_countries_and_larger_places() -> None:

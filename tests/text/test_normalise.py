@@ -50,6 +50,13 @@ def test_every_folded_span_maps_back_to_its_original_characters(text: str, data:
         assert fold(text[o_start:o_end]) == folded[start:end]
 
 
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_origin_is_where_each_folded_character_comes_from(text: str) -> None:
+    expected = [index for index, ch in enumerate(text) for _ in fold(ch)]
+    assert list(normalise(text).origin) == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(any_text)
 def test_fold_is_idempotent(text: str) -> None:

@@ -39,7 +39,6 @@ def attach_place(
 ) -> None:
     gazetteer = resources.gazetteer
     sentence = document.sentences[candidate.sentence]
-    context_ids: list[str] = []
     best: PlaceRef | None = None
     refs_seen: list[PlaceRef] = []
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
@@ -47,16 +46,13 @@ def attach_place(
         spans.insert(0, candidate.segment)
     for span in spans:
         refs = []
-        for mention in document.of_kind("place"):
-            if span.start <= mention.start < span.end and not _dateline(document.text, mention) \
-                    and mention.data.get("locative") != "origin" \
-                    and not _names_a_force(document, mention):
-                place = resolve_mention(mention, gazetteer, countries, context_ids,
-                                        resources.skeletons)
-                if place is not None and not _metonym(mention, place, gazetteer) and not (
+        for mention in starting_in(document, "place", span.start, span.end):
+            place = _resolved_place(document, mention, resources, countries)
+            if place is not None and not _names_a_force(document, mention) \
+                    and not _metonym(mention, place, gazetteer) and not (
                         countries and place.country_code != countries[0]
                         and _statement_place(document, mention)):
-                    refs.append(place_ref(document, mention, place, gazetteer))
+                refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
             refs = _own_places(document, candidate, refs, resources)
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
@@ -152,14 +148,24 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
     limit = document.sentences[min(3, len(document.sentences) - 1)].end if document.sentences else 0
     refs = []
     for mention in document.of_kind("place"):
-        if mention.start < limit and not _dateline(document.text, mention) \
-                and mention.data.get("locative") != "origin":
-            place = resolve_mention(mention, gazetteer, countries, [], resources.skeletons)
+        if mention.start < limit:
+            place = _resolved_place(document, mention, resources, countries)
             if place is not None:
                 refs.append(place_ref(document, mention, place, gazetteer))
     if not refs:
         return None
     return min(refs, key=lambda r: (_tier(r, countries), detail(r.place), r.start))
+
+
+def _resolved_place(document: Document, mention: Mention, resources: Resources,
+                    countries: list[str]) -> Place | None:
+    """The place a mention names in the article's countries (None for a dateline's), once per
+    document: the candidates' clauses and sentences overlap."""
+    return derived(document, ("place", id(mention), tuple(countries)), lambda: None
+                   if _dateline(document.text, mention)
+                   or mention.data.get("locative") == "origin" else
+                   resolve_mention(mention, resources.gazetteer, countries, [],
+                                   resources.skeletons))
 
 
 DATELINE_PREFIX = 25  # "دبي، " before "الإمارات العربية المتحدة (CNN)"

@@ -33,15 +33,15 @@ def attach_claims(document: Document, events: list[Candidate], resources: Resour
         event = _owner(events, sentence_index)
         if event is None:
             continue
+        figures = sentence_figures(document, sentence.start, sentence.end)
         for stance, cue in _strongest(cues):
             source = _source_near(document, cue, sentence.start, sentence.end)
             attribution = source.text if source else None
             gloss = resources.source_glosses.get(source.key) if source and source.kind == "source" \
                 else (source.text if source else None)
-            figures = sentence_figures(document, sentence.start, sentence.end)
             event.claims.append(
                 ClaimRef(document.text[sentence.start : sentence.end], stance, attribution,
-                         gloss, sentence.start, sentence.end, figures)
+                         gloss, sentence.start, sentence.end, dict(figures))
             )
     for event in events:
         mark_conflicts(event)

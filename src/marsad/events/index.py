@@ -21,14 +21,19 @@ def covered(mentions: Iterable[Mention]) -> set[int]:
 def starting_in(document: Document, kind: str, start: int, end: int) -> list[Mention]:
     """The mentions of `kind` starting in [start, end), in document order (the kind's list is
     sorted by start, so they are one slice of it)."""
-    mentions = document.of_kind(kind)
-    first = bisect_left(mentions, start, key=_start)
-    last = bisect_left(mentions, end, lo=first, key=_start)
-    return mentions[first:last]
+    by_kind = document.derived.get(_STARTS)
+    if by_kind is None:
+        by_kind = document.derived[_STARTS] = {}
+    found = by_kind.get(kind)
+    if found is None:
+        mentions = document.of_kind(kind)
+        found = by_kind[kind] = (mentions, [m.start for m in mentions])
+    mentions, starts = found
+    first = bisect_left(starts, start)
+    return mentions[first : bisect_left(starts, end, lo=first)]
 
 
-def _start(mention: Mention) -> int:
-    return mention.start
+_STARTS = object()  # the `derived` key of each kind's mentions and where they start
 
 
 def derived(document: Document, key: Hashable, compute: Callable[[], T]) -> T:

@@ -16,7 +16,12 @@ from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
 from marsad.events.model import ActorRef, Candidate
 from marsad.kb.registry import Resources
-from marsad.resolve.actors import clause_actors, nationality_actor, template_actor
+from marsad.resolve.actors import (
+    clause_actors,
+    names_supporters,
+    nationality_actor,
+    template_actor,
+)
 from marsad.text.normalise import fold
 
 _AGENT_BEFORE = re.compile(
@@ -261,11 +266,7 @@ def _perpetrator(
     if _unknown_agent(document, candidate.sentence):
         return None  # "دون أن تحدد الجهة التي زرعت اللغم": the text says no one is known
     # a claim of responsibility speaks of the happening told around it, or of the lead's
-    negations = [c for c in document.of_kind("cue") if c.key == "negation"]
-    claims = {index for w in document.of_kind("word") if w.key == "responsibility"
-              # "لم تعلن أي جهة مسؤوليتها": no claim
-              and not any(0 <= w.start - n.end <= CLAIM_NEGATION_GAP for n in negations)
-              for index in [document.sentence_index(w.start)]
+    claims = {index for index in _claim_sentences(document)
               if (abs(index - candidate.sentence) <= CLAIM_REACH
                   or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES))
               and not _separate_between(document, index, candidate.sentence)
@@ -327,6 +328,18 @@ def _separate_between(document: Document, first: int, second: int) -> bool:
     return any(w.key == "separate" for w in starting_in(document, "word", span.start, span.end))
 
 
+def _claim_sentences(document: Document) -> list[int]:
+    """The sentences holding a claim of responsibility (once per document)."""
+    def find() -> list[int]:
+        negations = [c for c in document.of_kind("cue") if c.key == "negation"]
+        return [document.sentence_index(w.start) for w in document.of_kind("word")
+                if w.key == "responsibility"
+                # "لم تعلن أي جهة مسؤوليتها": no claim
+                and not any(0 <= w.start - n.end <= CLAIM_NEGATION_GAP for n in negations)]
+
+    return derived(document, "claim_sentences", find)
+
+
 def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | None,
                  actor2: ActorRef | None) -> bool:
     """A clash between a crowd and the police is a riot: no armed group on either side."""
@@ -362,6 +375,8 @@ def _supported_group(
     """The group whose supporters the article speaks of ("أنصار ميليشيا «ثأر الله»"), for a
     crowd it names only as "the supporters"."""
     def find() -> list[str]:
+        if not names_supporters(document):
+            return []
         whole = Span(0, len(document.text))
         for ref in clause_actors(document, whole, resources, country, on_date):
             if ref.category == "supporters" and ref.assoc:
@@ -422,16 +437,19 @@ ANNOUNCE_GAP = 3  # characters between "يعلن/أعلنت" and the verbal noun
 def _announcer(document: Document, actor: ActorRef, trigger: Mention) -> bool:
     """"داعش يعلن السيطرة على", "أعلنت الشرطة اعتقال": who announces a verbal noun of their
     own doing is its agent (right before the verb, or between the verb and the noun)."""
-    for cue in document.of_kind("stance"):
-        if cue.key != "asserts" or cue.end > trigger.start:
-            continue
+    verbs = [cue for cue in _assertions(document) if cue.end <= trigger.start]
+    for cue in verbs:
         before_verb = 0 <= cue.start - actor.end <= ANNOUNCE_GAP
-        after_verb = cue.end <= actor.start and actor.end <= trigger.start \
-            and _only_dates_between(document, actor.end, trigger.start)
         right_after = trigger.start - cue.end <= ANNOUNCE_GAP
-        if (before_verb and right_after) or after_verb:
+        if before_verb and right_after:
             return True
-    return False
+    return actor.end <= trigger.start and any(cue.end <= actor.start for cue in verbs) \
+        and _only_dates_between(document, actor.end, trigger.start)
+
+
+def _assertions(document: Document) -> list[Mention]:
+    return derived(document, "assertions",
+                   lambda: [c for c in document.of_kind("stance") if c.key == "asserts"])
 
 
 _UNIT_OF = re.compile(r"^\s*\S+\s+تابع\S*\s+\S{0,3}$")
@@ -475,8 +493,11 @@ def _only_dates_between(document: Document, start: int, end: int) -> bool:
 
 
 def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:
-    before = fold(document.text[max(0, actor.start - 25) : actor.start])
-    return bool(pattern.search(before))
+    def search() -> bool:
+        before = fold(document.text[max(0, actor.start - 25) : actor.start])
+        return bool(pattern.search(before))
+
+    return derived(document, ("marked", id(pattern), actor.start), search)
 
 
 def _feminine_verb(trigger: Mention) -> bool:

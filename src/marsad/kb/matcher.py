@@ -96,10 +96,12 @@ class TokenTrie:
         index = 0
         while index < len(tokens):
             readings = starts.get(tokens[index].norm)
-            if readings == ():  # the common case: no name starts with this word
+            if readings is None:
+                readings = self._readings(tokens[index].norm)
+            if not readings:  # the common case: no name starts with this word
                 index += 1
                 continue
-            match = self._longest_at(tokens, index, text)
+            match = self._longest_at(tokens, index, text, readings)
             if match is None:
                 index += 1
                 continue
@@ -120,23 +122,31 @@ class TokenTrie:
             self._starts[word] = readings
         return readings
 
-    def _longest_at(self, tokens: list[Token], first: int, text: str) -> Match | None:
-        best: Match | None = None
-        for key in self._readings(tokens[first].norm):
+    def _longest_at(self, tokens: list[Token], first: int, text: str,
+                    readings: tuple[str, ...]) -> Match | None:
+        """The longest name starting at `tokens[first]` read as one of `readings` (the first
+        reading on a tie)."""
+        rows, prefixes = self._rows, self._prefixes
+        best: tuple[str, Key] | None = None  # the reading and the whole key of the best
+        best_last = -1
+        for key in readings:
             path: Key = (key,)
             last = first
             while True:
-                if self._rows.get(path) and (best is None or last > best.last):
-                    start = surface_start(tokens[first], key, text)
-                    best = Match(first, last, start, tokens[last].end, self.entries(path))
-                if path not in self._prefixes or last + 1 >= len(tokens):
+                if last > best_last and rows.get(path):
+                    best, best_last = (key, path), last
+                if path not in prefixes or last + 1 >= len(tokens):
                     break
                 if not adjacent(tokens[last], tokens[last + 1], text):
                     break
                 # A non-initial word of a name: only the article may vary.
                 path = (*path, strip_article(tokens[last + 1].norm))
                 last += 1
-        return best
+        if best is None:
+            return None
+        key, path = best
+        start = surface_start(tokens[first], key, text)
+        return Match(first, best_last, start, tokens[best_last].end, self.entries(path))
 
 
 def adjacent(left: Token, right: Token, text: str) -> bool:

@@ -18,7 +18,7 @@ from marsad.kb.gazetteer import DATA_DIR, Gazetteer, load_gazetteer
 from marsad.kb.gazetteer_build import cache_directory, dump_atomic, fingerprint, prune_caches
 from marsad.kb.lexicon import load_lexicon
 from marsad.kb.matcher import Entry, TokenTrie
-from marsad.recognise.cues import CueSet
+from marsad.recognise.cues import CueSet, CueSets
 from marsad.recognise.dates import DateRecogniser
 from marsad.recognise.numbers import NumberRecogniser
 from marsad.resolve.transliterate import SkeletonIndex
@@ -73,6 +73,12 @@ class Resources:
     kb_version: str = KB_VERSION
     load_seconds: dict[str, float] = field(default_factory=dict)
     group_heads: frozenset[str] = frozenset()  # folded حركة, جماعة: "الحركة" names the last one
+    # The cue sets matched in one pass, in the order the recognise stage adds their mentions.
+    cue_sets: CueSets = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.cue_sets = CueSets((self.triggers, self.modifiers, self.cues, self.words,
+                                 self.subordinators, self.stances, self.source_nouns))
 
 
 def load_boilerplate(extra_dirs: Sequence[Path] = ()) -> Boilerplate:

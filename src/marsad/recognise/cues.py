@@ -8,7 +8,7 @@ token wins, whatever its key; matches do not overlap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from marsad.document import Mention
@@ -17,7 +17,7 @@ from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys, strip_article
 
 MIN_PREFIX = 2
-MEMO_SIZE = 50_000  # token spellings whose candidate forms a cue set remembers (six sets)
+MEMO_SIZE = 50_000  # token spellings whose candidate forms a cue set (or CueSets) remembers
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,33 +91,39 @@ class CueSet:
                 continue
             candidates = memo.get(token.norm)
             if candidates is None:
-                candidates = self._token_candidates(token.norm)
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                candidates = memo[token.norm] = self.token_candidates(token.norm)
             if not candidates:
                 continue
-            best = _longest_at(candidates, tokens, index, text)
-            if best is None:
-                continue
-            form, reading, last = best
-            start = surface_start(token, reading, text)
-            end = tokens[last].end
-            found.append(Mention(self.kind, start, end, text[start:end], form.key))
-            free = last + 1
+            mention, last = self.mention_at(candidates, tokens, index, text)
+            if mention is not None:
+                found.append(mention)
+                free = last + 1
         return found
 
-    def _token_candidates(self, norm: str) -> tuple[_Candidate, ...]:
+    def mention_at(self, candidates: tuple[_Candidate, ...], tokens: list[Token], index: int,
+                    text: str) -> tuple[Mention | None, int]:
+        """The mention of the longest candidate the tokens from `index` complete, and the
+        index of its last token."""
+        best = _longest_at(candidates, tokens, index, text)
+        if best is None:
+            return None, index
+        form, reading, last = best
+        start = surface_start(tokens[index], reading, text)
+        end = tokens[last].end
+        return Mention(self.kind, start, end, text[start:end], form.key), last
+
+    def token_candidates(self, norm: str) -> tuple[_Candidate, ...]:
         """Every (form, reading) whose first word fits a token spelled `norm`, in the order
-        they are tried; memoised by spelling, since it depends on nothing else."""
+        they are tried; it depends on nothing else (callers memoise it by spelling)."""
         readings = lookup_keys(norm)
-        candidates = tuple(
+        return tuple(
             (form, reading, (len(form.words), form.size))
             for reading in readings
             for form in self._candidates(reading)
             if any(form.words[0].matches(r) for r in readings)
         )
-        if len(self._memo) >= MEMO_SIZE:
-            self._memo.clear()
-        self._memo[norm] = candidates
-        return candidates
 
     def _candidates(self, reading: str) -> list[_Form]:
         forms = list(self.exact.get(reading, ()))
@@ -126,26 +132,89 @@ class CueSet:
         return forms
 
 
+class CueSets:
+    """Several cue sets matched in one pass over the tokens: a token's spelling is looked up
+    once for them all (most tokens start no cue of any set). Each set's mentions are those
+    its own `find_tokens` finds: longest at each token, not overlapping one another."""
+
+    def __init__(self, sets: Sequence[CueSet]) -> None:
+        self.sets = tuple(sets)
+        # token spelling -> (set's position, its candidates) for each set with some
+        self._memo: dict[str, tuple[tuple[int, tuple[_Candidate, ...]], ...]] = {}
+
+    def find_tokens(self, tokens: list[Token], text: str) -> list[list[Mention]]:
+        """Each set's mentions, in the order of `sets`."""
+        found: list[list[Mention]] = [[] for _ in self.sets]
+        free = [0] * len(self.sets)  # per set, the first token none of its matches has taken
+        memo = self._memo
+        for index, token in enumerate(tokens):
+            hits = memo.get(token.norm)
+            if hits is None:
+                hits = self._hits(token.norm)
+            for position, candidates in hits:
+                if index < free[position]:
+                    continue
+                mention, last = self.sets[position].mention_at(candidates, tokens, index, text)
+                if mention is not None:
+                    found[position].append(mention)
+                    free[position] = last + 1
+        return found
+
+    def _hits(self, norm: str) -> tuple[tuple[int, tuple[_Candidate, ...]], ...]:
+        hits = tuple((position, candidates) for position, cue_set in enumerate(self.sets)
+                     if (candidates := cue_set.token_candidates(norm)))
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[norm] = hits
+        return hits
+
+
 def _longest_at(
     candidates: tuple[_Candidate, ...], tokens: list[Token], first: int, text: str
 ) -> tuple[_Form, str, int] | None:
     """The longest candidate that the following tokens complete (the first tried on a tie)."""
     best: tuple[_Form, str, int] | None = None
     best_rank = (0, 0)
+    following: tuple[str, ...] | None = None  # the next word's spellings, () if none follows
     for form, reading, rank in candidates:
         if best is not None and rank <= best_rank:
             continue
-        last = first if rank[0] == 1 else _rest_matches(form, tokens, first, text)
+        if rank[0] == 1:
+            last: int | None = first
+        else:
+            # `_rest_matches(form, tokens, first, text)`, its second word checked here first
+            if following is None:
+                following = _following(tokens, first, text)
+            if not following:
+                continue
+            second = form.words[1]
+            if second.open_end:
+                if not (following[0].startswith(second.text)
+                        or following[1].startswith(second.text)):
+                    continue
+            elif second.text != following[0] and second.text != following[1]:
+                continue
+            last = first + 1 if rank[0] == 2 else _rest_matches(form, tokens, first + 1, text, 2)
         if last is not None:
             best, best_rank = (form, reading, last), rank
     return best
 
 
-def _rest_matches(form: _Form, tokens: list[Token], first: int, text: str) -> int | None:
-    """Index of the last token when the following tokens complete the form (its first word
-    fits `tokens[first]`: `_token_candidates` checked that)."""
+def _following(tokens: list[Token], index: int, text: str) -> tuple[str, ...]:
+    """The spellings a form's next word is matched against: the next token's without and
+    with the article, when it follows `tokens[index]` closely; () when none does."""
+    nxt = index + 1
+    if nxt >= len(tokens) or not adjacent(tokens[index], tokens[nxt], text):
+        return ()
+    return strip_article(tokens[nxt].norm), tokens[nxt].norm
+
+
+def _rest_matches(form: _Form, tokens: list[Token], first: int, text: str, done: int = 1
+                  ) -> int | None:
+    """Index of the last token when the following tokens complete the form (its first `done`
+    words fit the tokens up to `tokens[first]`: `_token_candidates` checked the first)."""
     position = first
-    for word in form.words[1:]:
+    for word in form.words[done:]:
         nxt = position + 1
         if nxt >= len(tokens) or not adjacent(tokens[position], tokens[nxt], text):
             return None

@@ -52,11 +52,13 @@ from marsad.text.normalise import NormalisedText, fold
 
 _GRACE = timedelta(days=7)
 _OTHER_EVENT = re.compile(r"\s+من\s+(?!الان|الآن)")
-# `_Rule.finditer` relies on this prefix: at most two letters, no digit, after a non-word one.
+# `match_starts` relies on this prefix: at most two letters, no digit, after a non-word one.
 _CLITIC = r"(?<!\w)(?:[وف]?[بل]?)"
 _END = r"(?!\w)"
 _MARKERS = ("past", "current", "next")
 _DIGIT_RUN = re.compile(r"\d+")
+_WORD_RUN = re.compile(r"\w+")  # `_CLITIC`'s look-behind: a match starts one of these
+WORD_MEMO_SIZE = 100_000  # word spellings whose rules `DateRecogniser` remembers
 
 Resolved = tuple[str, date | None, date | None, bool] | None  # kind, earliest, latest, anchored
 
@@ -180,26 +182,18 @@ class _Rule:
     starts: frozenset[str] | None = None  # what the core of every match starts with
 
     def finditer(
-        self, text: str, seen: dict[str, list[int]], present: dict[str, bool]
+        self, text: str, starts: list[int] | None, present: dict[str, bool]
     ) -> list[re.Match[str]]:
-        """`pattern.finditer(text)`, trying the pattern only where a core can start: at most
-        two clitic letters before an occurrence of `starts`. A core starting with a digit
-        starts a run of digits, since a clitic letter or a non-word character precedes it.
-        `seen` keeps the occurrences of each literal in `text` for the other rules, `present`
-        which required literals it holds."""
+        """`pattern.finditer(text)`, trying the pattern only at `starts`: the places, in
+        order, where a match can start (`DateRecogniser.match_starts`; None: anywhere).
+        `present` remembers which required literals the text holds, for the other rules."""
         if not passes(text, self.requires, present):
             return []  # the text lacks a word every match of the rule has
-        if self.starts is None:
+        if self.starts is None or starts is None:
             return list(self.pattern.finditer(text))
-        cores: set[int] = set()
-        for literal in self.starts:
-            found_at = seen.get(literal)
-            if found_at is None:
-                found_at = seen[literal] = _occurrences(literal, text)
-            cores.update(found_at)
         found: list[re.Match[str]] = []
         end = 0
-        for start in sorted({core - k for core in cores for k in range(3) if core >= k}):
+        for start in starts:
             if start < end:
                 continue
             m = self.pattern.match(text, start)
@@ -225,6 +219,16 @@ class DateRecogniser:
         since = _alt(self.v.words("since_words"))
         self._since = re.compile(rf"(?<!\w)[وف]?{since}\s+$") if self.v.words("since_words") \
             else None
+        # The rules by the literals their cores start with, to tell from a word's spelling
+        # which rules may match at it (`_rules_at`).
+        self._by_literal: dict[str, tuple[int, ...]] = {}
+        for index, rule in enumerate(self.rules):
+            for literal in sorted(rule.starts or ()):
+                self._by_literal[literal] = (*self._by_literal.get(literal, ()), index)
+        self._digit_rules = self._by_literal.pop(DIGIT, ())
+        self._lengths = sorted({len(literal) for literal in self._by_literal})
+        self._anywhere = tuple(i for i, rule in enumerate(self.rules) if rule.starts is None)
+        self._word_rules: dict[str, tuple[int, ...]] = {}  # word -> `_rules_at(word)`
 
     @classmethod
     def from_package_data(cls, extra_files: Sequence[Path] = ()) -> DateRecogniser:
@@ -342,10 +346,9 @@ class DateRecogniser:
         """All date mentions, longest first among overlapping ones, in text order."""
         found: list[tuple[int, int, Resolved]] = []
         text = normalised.text
-        seen: dict[str, list[int]] = {}
         present: dict[str, bool] = {}
-        for rule in self.rules:
-            for m in rule.finditer(text, seen, present):
+        for rule, starts in zip(self.rules, self.match_starts(text), strict=True):
+            for m in rule.finditer(text, starts, present):
                 res = rule.resolve(m, published)
                 if res is not None:
                     found.append((m.start("core"), m.end("core"), res))
@@ -379,6 +382,42 @@ class DateRecogniser:
             out.append(DateMention(start, end, nt.original[start:end], last.earliest,
                                    last.latest, 1, last.kind, last.anchored))
         return out
+
+    def match_starts(self, text: str) -> list[list[int] | None]:
+        """For each rule, the places in `text` where a match of it may start (None: anywhere).
+
+        A match starts where `_CLITIC`'s look-behind allows, on the first character of a run
+        of word characters; its core follows at most two clitic letters of the run and starts
+        with one of the rule's `starts` (a literal, or a digit beginning a run of digits). The
+        literals are word characters, so they lie inside the run: the run's spelling alone
+        tells which rules may match at it."""
+        found: list[list[int]] = [[] for _ in self.rules]
+        memo = self._word_rules
+        for run in _WORD_RUN.finditer(text):
+            word = run.group()
+            rules = memo.get(word)
+            if rules is None:
+                rules = self._rules_at(word)
+            for index in rules:
+                found[index].append(run.start())
+        return [None if index in self._anywhere else starts
+                for index, starts in enumerate(found)]
+
+    def _rules_at(self, word: str) -> tuple[int, ...]:
+        """The rules whose core may start after a clitic prefix of `word` (memoised)."""
+        rules: set[int] = set()
+        for offset in _core_offsets(word):
+            if _DIGIT_RUN.match(word, offset):
+                rules.update(self._digit_rules)
+            for length in self._lengths:
+                if offset + length > len(word):
+                    break
+                rules.update(self._by_literal.get(word[offset : offset + length], ()))
+        found = tuple(sorted(rules))
+        if len(self._word_rules) >= WORD_MEMO_SIZE:
+            self._word_rules.clear()
+        self._word_rules[word] = found
+        return found
 
     def _mention(self, nt: NormalisedText, fstart: int, fend: int, res: Resolved,
                  since: bool = False) -> DateMention:
@@ -670,16 +709,17 @@ def _shortest(literals: frozenset[str] | None) -> frozenset[str] | None:
     )
 
 
-def _occurrences(literal: str, text: str) -> list[int]:
-    """Where `literal` occurs in `text` (`DIGIT`: where a run of digits starts)."""
-    if literal == DIGIT:
-        return [m.start() for m in _DIGIT_RUN.finditer(text)]
-    found = []
-    at = text.find(literal)
-    while at != -1:
-        found.append(at)
-        at = text.find(literal, at + 1)
-    return found
+def _core_offsets(word: str) -> list[int]:
+    """Where in a run of word characters a core may start: after none, or after the clitic
+    letters `_CLITIC` takes (و/ف, then ب/ل)."""
+    offsets = [0]
+    if word[:1] in ("و", "ف"):
+        offsets.append(1)
+        if word[1:2] in ("ب", "ل"):
+            offsets.append(2)
+    elif word[:1] in ("ب", "ل"):
+        offsets.append(1)
+    return offsets
 
 
 def _part(first: date, last: date, part: str | None, unit: str) -> tuple[date, date]:

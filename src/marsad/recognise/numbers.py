@@ -31,8 +31,10 @@ from marsad.text.normalise import NormalisedText, fold
 
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\u0621-\u064a]+|%|-")
 # Numeric dates, clock times and percentages written with symbols: never counts.
+# (`\d{1,4}...|\d{1,2}:\d{2}|\d+...%` with the first digit taken out of the alternatives, so
+# that the search skips to digits instead of trying every alternative at every character.)
 _NOT_COUNT = re.compile(
-    r"\d{1,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,4}|\d{1,2}:\d{2}|\d+(?:[.,]\d+)?\s*%"
+    r"\d(?:\d{0,3}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,4}|\d?:\d{2}|\d*(?:[.,]\d+)?\s*%)"
 )
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 _CONJ = ("و", "ف")
@@ -205,13 +207,6 @@ def _prefixes(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@dataclass(slots=True)  # not frozen: built for every word, and a frozen init is 3x slower
-class _Tok:
-    text: str
-    start: int
-    end: int
-
-
 @dataclass(slots=True)
 class _Hit:
     i: int  # first token
@@ -254,19 +249,17 @@ class NumberRecogniser:
 
     def find(self, normalised: NormalisedText) -> list[NumberMention]:
         text = normalised.text
-        blocked: set[int] = set()
-        for match in _NOT_COUNT.finditer(text):
-            blocked.update(range(match.start(), match.end()))
-        toks = [
-            _Tok(m.group(), m.start(), m.end())
-            for m in _TOKEN.finditer(text)
-            if m.start() not in blocked
-        ]
+        matches = list(_TOKEN.finditer(text))
+        blocked = {offset for m in _NOT_COUNT.finditer(text) for offset in range(*m.span())}
+        if blocked:
+            matches = [m for m in matches if m.start() not in blocked]
+        toks = list(map(re.Match.group, matches))  # the tokens' words
+        spans = list(map(re.Match.span, matches))  # and their [start, end) in `text`
         starts = self._starts
         out: list[NumberMention] = []
         i = 0
         while i < len(toks):
-            word = toks[i].text
+            word = toks[i]
             can_start = starts.get(word)
             if can_start is None:
                 can_start = self._can_start(word)
@@ -274,7 +267,7 @@ class NumberRecogniser:
             if hit is None:
                 i += 1
                 continue
-            mention = self._finish(normalised, toks, hit)
+            mention = self._finish(normalised, toks, spans, hit)
             if mention is not None:
                 out.append(mention)
             i = hit.j
@@ -284,7 +277,7 @@ class NumberRecogniser:
     def _can_start(self, word: str) -> bool:
         """False when no count can start at a token spelled `word`, whatever follows it (what
         `_match_at` would try, looking at the first token only); memoised by spelling."""
-        probe = [_Tok(word, 0, len(word))]
+        probe = [word]
         cores = [word[len(prefix) :] for prefix in _prefixes(word)]
         possible = (
             any(core in self._vague_by_first for core in cores)
@@ -298,39 +291,39 @@ class NumberRecogniser:
         self._starts[word] = possible
         return possible
 
-    def _match_at(self, toks: list[_Tok], i: int) -> _Hit | None:
+    def _match_at(self, toks: list[str], i: int) -> _Hit | None:
         return self._vague_at(toks, i) or self._number_at(toks, i) or self._dual_at(toks, i)
 
-    def _vague_at(self, toks: list[_Tok], i: int) -> _Hit | None:
+    def _vague_at(self, toks: list[str], i: int) -> _Hit | None:
         lex = self.lexicon
-        text = toks[i].text
+        text = toks[i]
         options = []
         for prefix in _prefixes(text):
             options += self._vague_by_first.get(text[len(prefix):], [])
         for _order, words, value, scalable in sorted(options):
             if i + len(words) > len(toks):
                 continue
-            skip = _clitic_match(toks[i].text, words[0])
-            if skip is None or any(toks[i + k].text != w for k, w in enumerate(words[1:], 1)):
+            skip = _clitic_match(toks[i], words[0])
+            if skip is None or any(toks[i + k] != w for k, w in enumerate(words[1:], 1)):
                 continue
             j = i + len(words)
             if scalable and j < len(toks):
-                word = toks[j].text
+                word = toks[j]
                 nxt = lex.words.get(word[2:] if word.startswith("ال") else word)
                 if nxt and nxt[1] == "scale_plural":
                     value, j = value * nxt[0], j + 1
             return _Hit(i, j, skip, value, True)
         return None
 
-    def _number_at(self, toks: list[_Tok], i: int) -> _Hit | None:
-        tok = toks[i].text
+    def _number_at(self, toks: list[str], i: int) -> _Hit | None:
+        tok = toks[i]
         if tok[0].isdigit():
             value = _digits_value(tok)
             if value is None:
                 return None
             j = i + 1
             if j < len(toks):
-                nxt = self.lexicon.lookup(toks[j].text, allow_clitics=False)
+                nxt = self.lexicon.lookup(toks[j], allow_clitics=False)
                 if nxt and nxt[2].startswith("scale_") and nxt[2] != "scale_dual":
                     return _Hit(i, j + 1, 0, int(value * nxt[1]), False)
             if value != int(value):
@@ -338,13 +331,13 @@ class NumberRecogniser:
             return _Hit(i, j, 0, int(value), False)
         return self._words_at(toks, i)
 
-    def _words_at(self, toks: list[_Tok], i: int) -> _Hit | None:
+    def _words_at(self, toks: list[str], i: int) -> _Hit | None:
         lex = self.lexicon
-        first = lex.lookup(toks[i].text)
+        first = lex.lookup(toks[i])
         skip = 0
         if i + 1 < len(toks):
-            for prefix in _prefixes(toks[i].text):
-                pair = (toks[i].text[len(prefix):], toks[i + 1].text)
+            for prefix in _prefixes(toks[i]):
+                pair = (toks[i][len(prefix):], toks[i + 1])
                 if pair in lex.compounds:
                     return self._continue(toks, i, i + 2, len(prefix), lex.compounds[pair], 1)
         if first is None or first[2] == "scale_plural":
@@ -356,12 +349,12 @@ class NumberRecogniser:
         return self._continue(toks, i, i + 1, skip, value, _RANK[kind])
 
     def _continue(
-        self, toks: list[_Tok], i: int, j: int, skip: int, group: int, last: int
+        self, toks: list[str], i: int, j: int, skip: int, group: int, last: int
     ) -> _Hit:
         """Extend a number-word phrase: teens, 'three hundred', 'and twenty', scales."""
         lex, total, has_ten = self.lexicon, 0, last == 2
         while j < len(toks):
-            word = toks[j].text
+            word = toks[j]
             plain = lex.words.get(word)
             if plain and plain[1] == "unit" and plain[0] == 10 and last == 1 and group < 10:
                 group, j = group + 10, j + 1  # خمسة عشر
@@ -382,10 +375,10 @@ class NumberRecogniser:
             group, last, j = group + nxt[0], rank, j + 1
         return _Hit(i, j, skip, total + group, False)
 
-    def _dual_at(self, toks: list[_Tok], i: int) -> _Hit | None:
+    def _dual_at(self, toks: list[str], i: int) -> _Hit | None:
         lex = self.lexicon
-        for prefix in _prefixes(toks[i].text):
-            core = toks[i].text[len(prefix):]
+        for prefix in _prefixes(toks[i]):
+            core = toks[i][len(prefix):]
             core = core[2:] if core.startswith("ال") else core
             stem, ending = core[:-2], core[-2:]
             if ending == "ين" and stem in lex.dual_both:
@@ -395,8 +388,9 @@ class NumberRecogniser:
         return None
 
     # -- context --------------------------------------------------------------------------
-    def _finish(self, nt: NormalisedText, toks: list[_Tok], hit: _Hit) -> NumberMention | None:
-        if self._excluded(toks, hit):
+    def _finish(self, nt: NormalisedText, toks: list[str], spans: list[tuple[int, int]],
+                hit: _Hit) -> NumberMention | None:
+        if self._excluded(toks, spans, hit):
             return None
         qualifier: str | None = "vague" if hit.vague else None
         value = hit.value
@@ -409,32 +403,32 @@ class NumberRecogniser:
                 first, qualifier = found
             elif qualifier is None:
                 qualifier = self._qualifier_after(toks, hit.j)
-        fstart = toks[first].start + (hit.skip if first == hit.i else 0)
+        fstart = spans[first][0] + (hit.skip if first == hit.i else 0)
         if first != hit.i:
-            fstart = toks[first].start + self._clitic_len(toks[first].text)
-        start, end = original_span(nt, fstart, toks[hit.j - 1].end)
+            fstart = spans[first][0] + self._clitic_len(toks[first])
+        start, end = original_span(nt, fstart, spans[hit.j - 1][1])
         return NumberMention(start, end, nt.original[start:end], value, qualifier, hit.vague)
 
     def _clitic_len(self, word: str) -> int:
         return 1 if word[:1] in _CONJ and len(word) > 3 else 0
 
-    def _excluded(self, toks: list[_Tok], hit: _Hit) -> bool:
+    def _excluded(self, toks: list[str], spans: list[tuple[int, int]], hit: _Hit) -> bool:
         lex = self.lexicon
-        prev = toks[hit.i - 1].text if hit.i > 0 else ""
+        prev = toks[hit.i - 1] if hit.i > 0 else ""
         cores = {prev[len(p):] for p in _prefixes(prev)}  # "للعام" -> "لعام", "العام"
         cores |= {"ا" + c for c in cores if c.startswith("ل")}
         if cores & self._labels_months:
             return True
         prev_core = prev[1:] if prev[:1] in _CONJ and len(prev) > 3 else prev
-        if prev == "-" and hit.i > 1 and toks[hit.i - 2].end == toks[hit.i - 1].start:
+        if prev == "-" and hit.i > 1 and spans[hit.i - 2][1] == spans[hit.i - 1][0]:
             return True  # a label such as "إم-23"
-        if hit.value and 1900 <= hit.value <= 2100 and toks[hit.i].text.isdigit():
-            before = toks[hit.i - 2].text if prev == "و" and hit.i > 1 else prev
+        if hit.value and 1900 <= hit.value <= 2100 and toks[hit.i].isdigit():
+            before = toks[hit.i - 2] if prev == "و" and hit.i > 1 else prev
             if prev_core in lex.year_context or (before.isdigit() and 1900 <= int(before) <= 2100):
                 return True  # "في 2015", "عامي 1998 و1999"
-            if hit.j < len(toks) and toks[hit.j].text in ("م", "ه"):
+            if hit.j < len(toks) and toks[hit.j] in ("م", "ه"):
                 return True
-        rest = [t.text for t in toks[hit.j:hit.j + 3]]
+        rest = toks[hit.j:hit.j + 3]
         if rest[:1] and rest[0] in lex.month_words:
             return True
         if rest[:1] == ["من"] and len(rest) > 1 and (
@@ -443,17 +437,17 @@ class NumberRecogniser:
             return True
         if rest and any(tuple(rest[: len(m)]) == m for m in self._measures.get(rest[0], ())):
             return True
-        return hit.vague and toks[hit.i].text == "عده" and bool(prev) and any(
+        return hit.vague and toks[hit.i] == "عده" and bool(prev) and any(
             (prev,) == m for m in lex.measures
         )
 
-    def _range(self, toks: list[_Tok], hit: _Hit, value: int) -> tuple[int, str | None]:
+    def _range(self, toks: list[str], hit: _Hit, value: int) -> tuple[int, str | None]:
         """'10 إلى 15', '10-15', 'بين 10 و15': keep the lower end, extend the hit."""
         j = hit.j
         if j + 1 >= len(toks):
             return value, None
-        joiner, nxt = toks[j].text, toks[j + 1].text
-        between = hit.i > 0 and toks[hit.i - 1].text == "بين"
+        joiner, nxt = toks[j], toks[j + 1]
+        between = hit.i > 0 and toks[hit.i - 1] == "بين"
         if joiner == "و" or (joiner.startswith("و") and joiner[1:].isdigit()):
             if not between:
                 return value, None
@@ -461,27 +455,27 @@ class NumberRecogniser:
                 nxt, j = joiner[1:], j - 1
         elif joiner not in self.lexicon.range_joiners or joiner == "و":
             return value, None
-        if toks[hit.i].text[0].isdigit() and nxt.isdigit() and int(nxt) > value:
+        if toks[hit.i][0].isdigit() and nxt.isdigit() and int(nxt) > value:
             hit.j = j + 2
             return value, "at_least"
         return value, None
 
-    def _qualifier_before(self, toks: list[_Tok], i: int) -> tuple[int, str] | None:
+    def _qualifier_before(self, toks: list[str], i: int) -> tuple[int, str] | None:
         for phrase, qualifier in self.lexicon.qual_before:
             k = i - len(phrase)
-            if k < 0 or (len(phrase) > 1 and toks[i - 1].text != phrase[-1]):
+            if k < 0 or (len(phrase) > 1 and toks[i - 1] != phrase[-1]):
                 continue
-            words = [t.text for t in toks[k:i]]
+            words = toks[k:i]
             if words[0] != phrase[0] and _clitic_match(words[0], phrase[0]) is None:
                 continue
             if tuple(words[1:]) == phrase[1:]:
                 return k, qualifier
         return None
 
-    def _qualifier_after(self, toks: list[_Tok], j: int) -> str | None:
+    def _qualifier_after(self, toks: list[str], j: int) -> str | None:
         for offset in (0, 1):  # directly after, or after the counted noun
             for phrase, qualifier in self.lexicon.qual_after:
-                words = tuple(t.text for t in toks[j + offset:j + offset + len(phrase)])
+                words = tuple(toks[j + offset:j + offset + len(phrase)])
                 if words == phrase:
                     return qualifier
         return None

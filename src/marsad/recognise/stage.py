@@ -42,9 +42,7 @@ def recognise(document: Document, resources: Resources) -> Document:
     document.add(names)
     document.add(group_anaphora(document, names, resources.group_heads))
     document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
-    for cue_set in (resources.triggers, resources.modifiers, resources.cues, resources.words,
-                    resources.subordinators, resources.stances, resources.source_nouns):
-        found_cues = cue_set.find_tokens(document.tokens, document.text)
+    for found_cues in resources.cue_sets.find_tokens(document.tokens, document.text):
         document.add([m for m in found_cues if not (
             m.kind in ("trigger", "word") and m.key in ("killing", "killed")
             and named_after_martyrs(document, m, resources.martyr_names))])

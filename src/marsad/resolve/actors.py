@@ -8,7 +8,6 @@ unless the knowledge base knows the whole phrase (أنصار الله is a group
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 
 from marsad.document import Document, Mention, Span
@@ -19,7 +18,8 @@ from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
 
 ACTOR_KINDS = ("actor", "force", "role", "leader")
-_SUPPORTERS = re.compile(r"(?:انصار|مناصري|مناصرو|مويدي|مويدو|اتباع)\s+(?:\S+\s+)?$")
+SUPPORTER_WORDS = ("انصار", "مناصري", "مناصرو", "مويدي", "مويدو", "اتباع")  # folded
+_SUPPORTERS = re.compile(rf"(?:{'|'.join(SUPPORTER_WORDS)})\s+(?:\S+\s+)?$")
 ADJACENT_GAP = 3
 
 
@@ -43,12 +43,13 @@ def clause_actors(
     on_date: date | None,
 ) -> list[ActorRef]:
     """Every actor the clause names, in text order (new references at every call: callers
-    change them; the resolution is done once per document and arguments)."""
+    change them; the resolution is done once per document and arguments, and that of each
+    mention once per document, country and date, whatever clause holds it)."""
     key = ("clause_actors", clause.start, clause.end, country, on_date)
     resolved = derived(
         document, key, lambda: _clause_actors(document, clause, resources, country, on_date)
     )
-    return [replace(ref, assoc=list(ref.assoc)) for ref in resolved]
+    return [ref.copy() for ref in resolved]
 
 
 def _clause_actors(
@@ -76,7 +77,7 @@ def _clause_actors(
                     and not _adjective_of_trigger(mention, triggers) \
                     and not _attributed_to(document, mention, attributions) \
                     and not _reporter(document, mention, stances):
-                ref = _resolve(document, mention, nationalities, resources, country, on_date)
+                ref = _resolved(document, mention, nationalities, resources, country, on_date)
                 if ref is not None and not (ref.category in ("state", "government")
                                             and _in_charge(document, mention, charges)):
                     found.append(ref)
@@ -186,6 +187,25 @@ def template_actor(template: str, country: str | None, resources: Resources) -> 
     return resources.actors.for_template(template, record.name if record else country)
 
 
+def _resolved(
+    document: Document,
+    mention: Mention,
+    nationalities: list[Mention],
+    resources: Resources,
+    country: str | None,
+    on_date: date | None,
+) -> ActorRef | None:
+    """`_resolve`, once per document, mention, country and date: the clauses looked at
+    overlap (a clause, its sentence, the lead, the whole text). Only a leader's resolution
+    depends on the date, and only the others' on the country."""
+    if mention.kind == "leader":
+        country = None
+    else:
+        on_date = None
+    return derived(document, ("actor_ref", id(mention), country, on_date),
+                   lambda: _resolve(document, mention, nationalities, resources, country, on_date))
+
+
 def _resolve(
     document: Document,
     mention: Mention,
@@ -276,6 +296,13 @@ def _mark_supporters(document: Document, ref: ActorRef) -> None:
     ref.assoc.append(ref.actor.name)
     ref.category = "supporters"
     ref.surface = document.text[ref.start - _surface_back(document, ref.start) : ref.end]
+
+
+def names_supporters(document: Document) -> bool:
+    """False when no actor of the text can be marked as supporters (`_mark_supporters`): the
+    text holds none of their words."""
+    folded = document.normalised.text if document.normalised is not None else fold(document.text)
+    return any(word in folded for word in SUPPORTER_WORDS)
 
 
 def _surface_back(document: Document, start: int) -> int:

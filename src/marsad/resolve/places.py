@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.document import Document, Mention
+from marsad.events.index import derived
 from marsad.events.model import PlaceRef
 from marsad.kb.gazetteer import Gazetteer
 from marsad.kb.model import Place
@@ -147,8 +148,12 @@ def place_ref(
 
 def near_word_before(document: Document, start: int, gap: int = NEAR_GAP) -> bool:
     """"قرب", "شمالي" and the like just before the place name."""
-    return any(w.key == "near" and 0 <= start - w.end <= gap
-               for w in document.of_kind("word"))
+    return any(0 <= start - w.end <= gap for w in _near_words(document))
+
+
+def _near_words(document: Document) -> list[Mention]:
+    return derived(document, "near_words",
+                   lambda: [w for w in document.of_kind("word") if w.key == "near"])
 
 
 def coded_point(place_ref: PlaceRef, gazetteer: Gazetteer) -> tuple[float | None, float | None]:

@@ -6,10 +6,11 @@ offset into the original (cleaned) text, recovered through `NormalisedText.to_or
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 
 # Characters dropped entirely: harakat, Quranic marks, superscript alef, tatweel, bidi and
 # zero-width controls, the byte-order mark.
@@ -88,26 +89,65 @@ class _FoldTable(dict[int, str]):
         return folded
 
 
-class _LengthTable(dict[int, str]):
-    """`str.translate` table of the folded length of each character, as a code point."""
-
-    def __missing__(self, code: int) -> str:
-        length = self[code] = chr(len(fold_char(chr(code))))
-        return length
-
-
 _FOLDS = _FoldTable()
-_LENGTHS = _LengthTable()
+
+
+class _CharFolds(dict[str, str]):
+    """`fold_char` of each character met, by character."""
+
+    def __missing__(self, ch: str) -> str:
+        folded = self[ch] = fold_char(ch)
+        return folded
+
+
+_CHAR_FOLDS = _CharFolds()
+# The commonest blocks in Arabic news; a character outside them is looked up as it comes.
+_USUAL_BLOCKS = ((0x0000, 0x07FF), (0x2000, 0x206F))
+
+
+def _class_but(keep: Callable[[str], bool]) -> str:
+    """A regex class of every character but those of `_USUAL_BLOCKS` for which `keep`."""
+    ranges: list[tuple[int, int]] = []
+    for first, last in _USUAL_BLOCKS:
+        for code in range(first, last + 1):
+            if not keep(chr(code)):
+                continue
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+
+
+# A character that may fold to other than exactly one character (harakat, tatweel,
+# ligatures), and one that may fold to another than itself (أ, ة, digits, ...): the folded
+# text is the text with the latter replaced, the rest of it copied in C.
+_UNUSUAL = re.compile(_class_but(lambda ch: len(fold_char(ch)) == 1))
+_CHANGING = re.compile("(" + _class_but(lambda ch: fold_char(ch) == ch) + ")")
+
+
+def _fold_text(text: str) -> str:
+    """`fold(text)`, faster for a long text."""
+    parts = _CHANGING.split(text)  # the text between changing characters, and each of them
+    parts[1::2] = map(_CHAR_FOLDS.__getitem__, parts[1::2])
+    return "".join(parts)
 
 
 def normalise(text: str) -> NormalisedText:
     """Fold `text` for matching and remember where every folded character came from."""
-    lengths = text.translate(_LENGTHS)
-    if not lengths.strip("\x01"):  # every character folds to one: the usual case
-        return NormalisedText(text, text.translate(_FOLDS), tuple(range(len(text))))
-    if max(lengths) == "\x01":  # some are dropped (harakat, tatweel), none expands
-        kept = compress(range(len(text)), lengths.encode("latin-1"))
-        return NormalisedText(text, text.translate(_FOLDS), tuple(kept))
+    unusual = [m.start() for m in _UNUSUAL.finditer(text)]
+    lengths = [len(_CHAR_FOLDS[text[at]]) for at in unusual]
+    if all(length == 1 for length in lengths):  # every character folds to one: the usual case
+        return NormalisedText(text, _fold_text(text), tuple(range(len(text))))
+    if max(lengths) <= 1:  # some are dropped (harakat, tatweel), none expands
+        kept: list[int] = []
+        after = 0  # where the run of kept characters after the last dropped one starts
+        for at, length in zip(unusual, lengths, strict=True):
+            if length == 0:
+                kept.extend(range(after, at))
+                after = at + 1
+        kept.extend(range(after, len(text)))
+        return NormalisedText(text, _fold_text(text), tuple(kept))
     out: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):

@@ -119,14 +119,24 @@ def _words(folded: str) -> list[str]:
 def tokenise(normalised: NormalisedText) -> list[Token]:
     """Tokens of a normalised text, with offsets into its original text."""
     tokens: list[Token] = []
+    append = tokens.append
     origin, original = normalised.origin, normalised.original
     size = len(original)
+    new = object.__new__
     for match in _WORD.finditer(normalised.text):
-        # `normalised.to_original(match.start(), match.end())`, inlined (words are not empty)
-        end = origin[match.end() - 1] + 1
+        start, end = match.span()
+        # `normalised.to_original(start, end)`, inlined (words are not empty)
+        end = origin[end - 1] + 1
         while end < size and original[end] in DROPPED_MARKS:
             end += 1
-        word = match.group(0)
+        word = match.group()
         prefix, stem = clitic_split(word)
-        tokens.append(_new_token(origin[match.start()], end, word, prefix, stem))
+        # `_new_token(origin[start], end, word, prefix, stem)`, inlined
+        token = new(Token)
+        _SET_START(token, origin[start])
+        _SET_END(token, end)
+        _SET_NORM(token, word)
+        _SET_PREFIX(token, prefix)
+        _SET_STEM(token, stem)
+        append(token)
     return tokens
