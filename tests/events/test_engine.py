@@ -523,3 +523,10 @@ def test_a_killing_told_in_passing_does_not_retype_a_kidnapping(resources) -> No
                   "عمليات الاغتيال المتكررة، في حين يتهم ناشطون خلايا مرتبطة بتنظيم داعش.",
                   resources)
     assert [r.sub_event_type for r in records] == ["Abduction/forced disappearance"]
+
+
+def test_thousands_gathering_in_a_square_is_a_protest(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("وفي طرابلس شمالي لبنان، احتشد الآلاف، اليوم الخميس، في ساحة النور في أجواء "
+                      "احتفالية مع خطابات لناشطين.", resources))
+    assert record.sub_event_type == "Peaceful protest"
+    assert record.location == "Tripoli"
