@@ -530,3 +530,9 @@ def test_thousands_gathering_in_a_square_is_a_protest(resources) -> None:  # typ
                       "احتفالية مع خطابات لناشطين.", resources))
     assert record.sub_event_type == "Peaceful protest"
     assert record.location == "Tripoli"
+
+
+def test_a_settlement_named_as_such_is_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("استهدف حزب الله، اليوم الثلاثاء، تجمعاً لجنود الاحتلال في محيط مستعمرة "
+                      "المطلة بالأسلحة الصاروخية.", resources))
+    assert record.location == "Metula"
