@@ -237,3 +237,11 @@ def test_a_crowd_attacking_a_sit_in_is_mob_violence(resources) -> None:  # type:
         "واعتدوا عليهم بالعصي."), published=date(2023, 5, 16)), resources)
     assert [(r.sub_event_type, r.actor2) for r in records] == [
         ("Mob violence", "Protesters (Lebanon)")]
+
+
+def test_who_moves_in_after_a_withdrawal_is_actor1(resources) -> None:  # type: ignore[no-untyped-def]
+    records = extract(Article(id="t", text=(
+        "حركة الشباب تدخل بلدة تيجيجلو بعد انسحاب القوات الإثيوبية منها أمس الاثنين."),
+        published=date(2023, 5, 16)), resources)
+    assert [(r.actor1, r.actor2) for r in records] == [
+        ("Al Shabaab", "Military Forces of Ethiopia")]

@@ -52,7 +52,7 @@ AGENTS = {
     "clash": ("armed", "state", "external", "supporters"),
     "territory": ("state", "armed", "external"),
     "disrupted": ("state", "external", "armed"),
-    "transfer": ("state", "armed", "external"),
+    "transfer": ("armed", "external", "state"),  # who takes the town over comes first
     "headquarters": ("state", "external", "armed"),
     "looting": ("armed", "state", "external", "crowd", "supporters"),
     "change": ("armed", "party", "state", "government"),
