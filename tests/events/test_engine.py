@@ -536,3 +536,13 @@ def test_a_settlement_named_as_such_is_a_place(resources) -> None:  # type: igno
     record = only(run("استهدف حزب الله، اليوم الثلاثاء، تجمعاً لجنود الاحتلال في محيط مستعمرة "
                       "المطلة بالأسلحة الصاروخية.", resources))
     assert record.location == "Metula"
+
+
+def test_the_body_joins_the_headline_item_told_at_its_own_town(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("بوركينا فاسو: 24 قتيلاً في هجوم على كنيسة.. والجيش يصد هجوماً على جيبو\nقتل "
+                  "24 شخصاً، يوم الأحد، في هجوم شنه مسلحون مجهولون على كنيسة بروتستانتية في قرية "
+                  "بانسي بإقليم ياغا شمال شرق البلاد.\nوأضاف المصدر أن المهاجمين أحرقوا الكنيسة "
+                  "وخطفوا ثلاثة أشخاص قبل أن يلوذوا بالفرار.\nوفي مدينة جيبو، صد الجيش يوم "
+                  "الأحد هجوماً شنه مسلحون على موقع عسكري، ما أدى إلى مقتل 19 مهاجماً.", resources)
+    found = sorted((r.sub_event_type, r.location, r.fatalities) for r in records)
+    assert found == [("Armed clash", "Djibo", 19), ("Attack", "Yagha", 24)]

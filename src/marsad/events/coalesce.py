@@ -27,6 +27,8 @@ SPECIFICITY = (
     "Headquarters or base established", "Looting/property destruction",
     "Change to group/activity", "Other",
 )
+# What a killing attack is not retyped to when the same raid also took hostages or raped.
+LESSER_THAN_KILLING = ("Abduction/forced disappearance", "Sexual violence")
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 CROWD_TYPES = {"Protests", "Riots"}
 
@@ -38,8 +40,12 @@ def coalesce(candidates: list[Candidate]) -> list[Candidate]:
     stretches: dict[int, set[tuple[int, int, str]]] = {}
     for candidate in candidates:
         own = _stretch(candidate)
-        target = next((m for m in merged if _same_happening(m, candidate)
-                       and not _sibling_held(stretches.get(id(m), set()), own)), None)
+        targets = [m for m in merged if _same_happening(m, candidate)
+                   and not _sibling_held(stretches.get(id(m), set()), own)]
+        # the happening told at the same place first ("يصد هجوماً على جيبو" and the body's
+        # account of the Djibo fighting), else the first one told
+        target = next((m for m in targets if _same_place(m, candidate)),
+                      targets[0] if targets else None)
         if target is None:
             if candidate.anchored:
                 merged.append(candidate)  # an unanchored mention only adds to a known event
@@ -49,6 +55,11 @@ def coalesce(candidates: list[Candidate]) -> list[Candidate]:
             if own:
                 stretches.setdefault(id(target), set()).add(own)
     return merged
+
+
+def _same_place(left: Candidate, right: Candidate) -> bool:
+    return bool(left.place_in_clause and right.place_in_clause and left.place and right.place
+                and left.place.place.id == right.place.place.id)
 
 
 def _stretch(candidate: Candidate) -> tuple[int, int, str] | None:
@@ -214,7 +225,8 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.actor1 = other.actor1
     passing = other.strength == "weak" and not other.anchored \
         and target.strength == "strong" and other.family != target.family
-    # (a death told in passing does not retype a kidnap)
+    # (a death told in passing does not retype a kidnap, nor a kidnap a killing attack)
+    passing = passing or (bool(target.fatalities) and other.sub in LESSER_THAN_KILLING)
     if SPECIFICITY.index(other.sub) < SPECIFICITY.index(target.sub) and (
             other.anchored or not crowd) and not passing:
         # a protest turns violent only by a mention that stands on its own
