@@ -546,3 +546,11 @@ def test_the_body_joins_the_headline_item_told_at_its_own_town(resources) -> Non
                   "الأحد هجوماً شنه مسلحون على موقع عسكري، ما أدى إلى مقتل 19 مهاجماً.", resources)
     found = sorted((r.sub_event_type, r.location, r.fatalities) for r in records)
     assert found == [("Armed clash", "Djibo", 19), ("Attack", "Yagha", 24)]
+
+
+def test_an_unknown_quarter_is_no_far_town_guessed_by_its_letters(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("انفجرت قنبلة، أمس الثلاثاء، في مدينة كويتا عاصمة إقليم بلوشستان.\nوأعلنت "
+                  "الشرطة أنها اعتقلت، فجر اليوم، أربعة مشتبه بهم في حي سريّاب بالمدينة.",
+                  resources)
+    arrest = next(r for r in records if r.sub_event_type == "Arrests")
+    assert arrest.location == "Quetta"

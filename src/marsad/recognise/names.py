@@ -220,7 +220,7 @@ MAX_UNKNOWN_WORDS = 2
 
 def unknown_places(
     document: Document, known: list[Mention], settlements: frozenset[str],
-    stopwords: frozenset[str] = frozenset(),
+    stopwords: frozenset[str] = frozenset(), quarters: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Names the knowledge base lacks, introduced by a settlement noun ("بلدة ديكوا"); the
     resolver looks them up by transliteration."""
@@ -247,6 +247,7 @@ def unknown_places(
         found.append(Mention("place", start, end, document.text[start:end], "", {
             "keys": [], "places": [], "token_first": first, "token_last": last,
             "locative": "strong", "words": last - first + 1, "unknown": True,
+            "quarter": token.norm in quarters or token.stem in quarters,
         }))
     return found
 

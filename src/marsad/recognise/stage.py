@@ -41,7 +41,8 @@ def recognise(document: Document, resources: Resources) -> Document:
             mention.data["locative"] = how or mention.data["locative"]
     document.add(names)
     document.add(group_anaphora(document, names, resources.group_heads))
-    document.add(unknown_places(document, names, resources.settlements, resources.stopwords))
+    document.add(unknown_places(document, names, resources.settlements, resources.stopwords,
+                                resources.quarters))
     for found_cues in resources.cue_sets.find_tokens(document.tokens, document.text):
         document.add([m for m in found_cues if not (
             m.kind in ("trigger", "word") and m.key in ("killing", "killed")

@@ -85,7 +85,8 @@ def resolve_mention(
 ) -> Place | None:
     ids = mention.data.get("places") or []
     if not ids:
-        if mention.data.get("unknown") and skeletons is not None:
+        if mention.data.get("unknown") and not mention.data.get("quarter") \
+                and skeletons is not None:
             return _by_skeleton(mention, skeletons, countries)
         return None
     introduced = mention.data.get("locative")
