@@ -554,3 +554,10 @@ def test_an_unknown_quarter_is_no_far_town_guessed_by_its_letters(resources) -> 
                   resources)
     arrest = next(r for r in records if r.sub_event_type == "Arrests")
     assert arrest.location == "Quetta"
+
+
+def test_a_headline_demolition_and_arrest_each_keep_their_town(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("الاحتلال يهدم مدرسة في مسافر يطا ويعتقل ثلاثة شبان من بيت أمر", resources)
+    by_type = {r.sub_event_type: r.location for r in records}
+    assert by_type == {"Looting/property destruction": "Masafer Yatta",
+                       "Arrests": "Bayt Ūmmar"}
