@@ -561,3 +561,9 @@ def test_a_headline_demolition_and_arrest_each_keep_their_town(resources) -> Non
     by_type = {r.sub_event_type: r.location for r in records}
     assert by_type == {"Looting/property destruction": "Masafer Yatta",
                        "Arrests": "Bayt Ūmmar"}
+
+
+def test_a_base_named_after_its_town_places_the_attack(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("هاجم مسلحون، أمس الاثنين، قاعدة \"توربات\" البحرية في جنوب غرب باكستان، ما "
+                      "أسفر عن مقتل جندي.", resources))
+    assert record.location == "Turbat"
