@@ -345,8 +345,8 @@ def test_the_killing_a_crowd_was_angry_at_is_its_own_earlier_event(resources) ->
                   "ما قالوا.", resources)
     by_type = {r.event_type: r for r in records}
     assert by_type["Riots"].event_date == "2023-05-16"
-    killing = by_type["Violence against civilians"]
-    assert (killing.event_date, killing.fatalities) == ("2023-05-15", 2)
+    killing = next(r for r in records if r.fatalities == 2)
+    assert killing.event_date == "2023-05-15"
 
 
 def test_a_drone_shot_down_by_a_group_is_the_groups_disruption(resources) -> None:  # type: ignore[no-untyped-def]
@@ -567,3 +567,12 @@ def test_a_base_named_after_its_town_places_the_attack(resources) -> None:  # ty
     record = only(run("هاجم مسلحون، أمس الاثنين، قاعدة \"توربات\" البحرية في جنوب غرب باكستان، ما "
                       "أسفر عن مقتل جندي.", resources))
     assert record.location == "Turbat"
+
+
+def test_protesters_killed_by_no_one_named_is_force_by_the_police(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أحرق متظاهرون غاضبون، اليوم الثلاثاء، مبنى المجلس المحلي في قضاء القرنة شمال "
+                  "البصرة.\nوكان المتظاهرون غاضبين من مقتل اثنين من المحتجين أمس الاثنين، بحسب "
+                  "ما قالوا.", resources)
+    killing = next(r for r in records if r.fatalities == 2)
+    assert killing.sub_event_type == "Excessive force against protesters"
+    assert killing.actor1 == "Police Forces of Iraq"

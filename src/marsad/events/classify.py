@@ -99,6 +99,8 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     if weapon:
         return weapon
     actor1 = candidate.actor1.category if candidate.actor1 else None
+    if candidate.actor1 is not None and candidate.actor1.surface == "":
+        actor1 = None  # a default "unidentified armed group": the text names no one
     actor2 = candidate.actor2.category if candidate.actor2 else None
     if candidate.actor2 and candidate.actor2.actor and candidate.actor2.actor.kind == "government":
         actor2 = "civilian"  # officials and politicians attacked are civilians to ACLED
