@@ -99,8 +99,10 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     if weapon:
         return weapon
     actor1 = candidate.actor1.category if candidate.actor1 else None
-    if candidate.actor1 is not None and candidate.actor1.surface == "":
-        actor1 = None  # a default "unidentified armed group": the text names no one
+    if candidate.actor1 is not None and candidate.actor1.surface == "" and not _plural_verb(
+            candidate.trigger.text):
+        actor1 = None  # a default "unidentified armed group": the text names no one (but
+        # "بعد أن قتلوا متظاهراً": the verb's "they" are the gunmen told before)
     actor2 = candidate.actor2.category if candidate.actor2 else None
     if candidate.actor2 and candidate.actor2.actor and candidate.actor2.actor.kind == "government":
         actor2 = "civilian"  # officials and politicians attacked are civilians to ACLED
@@ -113,6 +115,11 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     if actor2 in ("state", "external") and candidate.trigger.key in ("attack", "raid"):
         return "Armed clash"
     return "Attack"
+
+
+def _plural_verb(text: str) -> bool:
+    word = fold(text).split()[0] if text else ""
+    return word.endswith("وا")
 
 
 def _clash(candidate: Candidate, mods: set[str], words: set[str]) -> str:
