@@ -3,17 +3,10 @@ anaphora, separate incidents, sources and offices that are no actor."""
 
 from __future__ import annotations
 
-from datetime import date
+from event_helpers import PUBLISHED, run
 
 from marsad.document import Article
-from marsad.pipeline import extract
 from marsad.record import EventRecord
-
-PUBLISHED = date(2023, 5, 16)  # a Tuesday
-
-
-def run(text: str, resources) -> list[EventRecord]:  # type: ignore[no-untyped-def]
-    return extract(Article(id="t", text=text, published=PUBLISHED), resources)
 
 
 def of_sub(records: list[EventRecord], sub: str) -> EventRecord:
@@ -217,31 +210,30 @@ def test_the_accused_struck_and_the_accuser_was_hit(resources) -> None:  # type:
 
 
 def test_communal_clashes_take_no_state_side_from_the_lead(resources) -> None:  # type: ignore[no-untyped-def]
-    records = extract(Article(id="t", text=(
+    records = run((
         "اشتباكات طائفية في ولاية بلاتو\nقتل 70 شخصا على الأقل، أمس السبت، في اشتباكات بين "
         "مزارعين ورعاة في ولاية بلاتو بوسط نيجيريا.\nوقالت الشرطة إنها نشرت قوات إضافية في "
-        "المنطقة.\nولم تعلق الحكومة على الأحداث."), published=date(2023, 5, 16)), resources)
+        "المنطقة.\nولم تعلق الحكومة على الأحداث."), resources)
     assert [r.actor1 for r in records] == ["Unidentified Communal Militia (Nigeria)"]
 
 
 def test_gunmen_named_after_in_a_statement_that_are_not_the_statements(resources) -> None:  # type: ignore[no-untyped-def]
-    records = extract(Article(id="t", text=(
+    records = run((
         "وقالت قوى الأمن الداخلي في بيان إن مسلحين هاجموا حاجزا لها في مدينة القامشلي "
-        "أمس."), published=date(2023, 5, 16)), resources)
+        "أمس."), resources)
     assert [r.actor1 for r in records] == ["Unidentified Armed Group (Syria)"]
 
 
 def test_a_crowd_attacking_a_sit_in_is_mob_violence(resources) -> None:  # type: ignore[no-untyped-def]
-    records = extract(Article(id="t", text=(
+    records = run((
         "هاجم عشرات الشبان، أمس الأربعاء، المعتصمين أمام مبنى السراي الحكومي في مدينة النبطية "
-        "واعتدوا عليهم بالعصي."), published=date(2023, 5, 16)), resources)
+        "واعتدوا عليهم بالعصي."), resources)
     assert [(r.sub_event_type, r.actor2) for r in records] == [
         ("Mob violence", "Protesters (Lebanon)")]
 
 
 def test_who_moves_in_after_a_withdrawal_is_actor1(resources) -> None:  # type: ignore[no-untyped-def]
-    records = extract(Article(id="t", text=(
-        "حركة الشباب تدخل بلدة تيجيجلو بعد انسحاب القوات الإثيوبية منها أمس الاثنين."),
-        published=date(2023, 5, 16)), resources)
+    records = run((
+        "حركة الشباب تدخل بلدة تيجيجلو بعد انسحاب القوات الإثيوبية منها أمس الاثنين."), resources)
     assert [(r.actor1, r.actor2) for r in records] == [
         ("Al Shabaab", "Military Forces of Ethiopia")]

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from event_helpers import PUBLISHED, only, run
 
 from marsad.document import Article, Mention
 from marsad.events.attach import _metonym
-from marsad.pipeline import extract, process
-from marsad.record import EventRecord
-
-PUBLISHED = date(2023, 5, 16)  # a Tuesday
-
-
-def run(text: str, resources, published: date | None = PUBLISHED) -> list[EventRecord]:  # type: ignore[no-untyped-def]
-    return extract(Article(id="t", text=text, published=published), resources)
-
-
-def only(records: list[EventRecord]) -> EventRecord:
-    assert len(records) == 1, [(r.sub_event_type, r.event_date) for r in records]
-    return records[0]
+from marsad.pipeline import process
 
 
 def places(text: str, resources) -> dict[str, Mention]:  # type: ignore[no-untyped-def]
