@@ -92,21 +92,21 @@ class TokenTrie:
     def find(self, tokens: list[Token], text: str) -> list[Match]:
         """All longest, non-overlapping matches, left to right."""
         matches: list[Match] = []
-        starts = self._starts
-        index = 0
-        while index < len(tokens):
-            readings = starts.get(tokens[index].norm)
+        get = self._starts.get
+        free = 0  # the first token no match has taken
+        # Most words start no name: their memoised readings are (), skipped in one pass.
+        for index in [i for i, token in enumerate(tokens) if get(token.norm) != ()]:
+            if index < free:
+                continue
+            readings = get(tokens[index].norm)
             if readings is None:
                 readings = self._readings(tokens[index].norm)
-            if not readings:  # the common case: no name starts with this word
-                index += 1
+            if not readings:
                 continue
             match = self._longest_at(tokens, index, text, readings)
-            if match is None:
-                index += 1
-                continue
-            matches.append(match)
-            index = match.last + 1
+            if match is not None:
+                matches.append(match)
+                free = match.last + 1
         return matches
 
     def _readings(self, word: str) -> tuple[str, ...]:

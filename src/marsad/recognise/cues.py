@@ -146,11 +146,13 @@ class CueSets:
         """Each set's mentions, in the order of `sets`."""
         found: list[list[Mention]] = [[] for _ in self.sets]
         free = [0] * len(self.sets)  # per set, the first token none of its matches has taken
-        memo = self._memo
-        for index, token in enumerate(tokens):
-            hits = memo.get(token.norm)
+        get = self._memo.get
+        # Most words start no cue of any set (memoised ()): skipped in one pass.
+        for index in [i for i, token in enumerate(tokens) if get(token.norm) != ()]:
+            norm = tokens[index].norm
+            hits = get(norm)
             if hits is None:
-                hits = self._hits(token.norm)
+                hits = self._hits(norm)
             for position, candidates in hits:
                 if index < free[position]:
                     continue

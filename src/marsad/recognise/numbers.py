@@ -255,22 +255,24 @@ class NumberRecogniser:
             matches = [m for m in matches if m.start() not in blocked]
         toks = list(map(re.Match.group, matches))  # the tokens' words
         spans = list(map(re.Match.span, matches))  # and their [start, end) in `text`
-        starts = self._starts
+        get = self._starts.get
         out: list[NumberMention] = []
-        i = 0
-        while i < len(toks):
+        free = 0  # the first token no count has taken
+        # Most words can start no count (memoised False): skipped in one pass.
+        for i in [i for i, word in enumerate(toks) if get(word) is not False]:
+            if i < free:
+                continue
             word = toks[i]
-            can_start = starts.get(word)
+            can_start = get(word)
             if can_start is None:
                 can_start = self._can_start(word)
             hit = self._match_at(toks, i) if can_start else None
             if hit is None:
-                i += 1
                 continue
             mention = self._finish(normalised, toks, spans, hit)
             if mention is not None:
                 out.append(mention)
-            i = hit.j
+            free = hit.j
         return out
 
     # -- matching -------------------------------------------------------------------------
