@@ -47,11 +47,8 @@ def attach_place(
     for span in spans:
         refs = []
         for mention in starting_in(document, "place", span.start, span.end):
-            place = _resolved_place(document, mention, resources, countries)
-            if place is not None and not _names_a_force(document, mention) \
-                    and not _metonym(mention, place, gazetteer) and not (
-                        countries and place.country_code != countries[0]
-                        and _statement_place(document, mention)):
+            place = _event_place(document, mention, resources, countries)
+            if place is not None:
                 refs.append(place_ref(document, mention, place, gazetteer))
         if refs:
             refs = _own_places(document, candidate, refs, resources)
@@ -166,6 +163,22 @@ def _resolved_place(document: Document, mention: Mention, resources: Resources,
                    or mention.data.get("locative") == "origin" else
                    resolve_mention(mention, resources.gazetteer, countries, [],
                                    resources.skeletons))
+
+
+def _event_place(document: Document, mention: Mention, resources: Resources,
+                 countries: list[str]) -> Place | None:
+    """`_resolved_place`, unless the mention names a unit, a state that acts or where a
+    statement abroad was made rather than where something happened (once per document)."""
+    def find() -> Place | None:
+        place = _resolved_place(document, mention, resources, countries)
+        if place is None or _names_a_force(document, mention) \
+                or _metonym(mention, place, resources.gazetteer) or (
+                    countries and place.country_code != countries[0]
+                    and _statement_place(document, mention)):
+            return None
+        return place
+
+    return derived(document, ("event_place", id(mention), tuple(countries)), find)
 
 
 DATELINE_PREFIX = 25  # "دبي، " before "الإمارات العربية المتحدة (CNN)"

@@ -121,7 +121,7 @@ def _share_strikers(events: list[Candidate]) -> None:
     striker = next(iter(strikers.values()))
     for event in events:
         if event.family == "strike" and event.actor1 is None:
-            event.actor1 = replace(striker, assoc=list(striker.assoc))
+            event.actor1 = striker.copy()
 
 
 def _background(document: Document, candidate: Candidate) -> bool:

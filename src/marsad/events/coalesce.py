@@ -106,7 +106,6 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
                                                "Excessive force against protesters"}
                     and left.strength == right.strength == "strong")
     # Looting and burning by rioters belong to the riot.
-    subs = {left.sub, right.sub}
     return bool({a, b} & CROWD_TYPES) and "Looting/property destruction" in subs
 
 
@@ -129,13 +128,13 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     # Actors do not veto a merge inside one article: a clause's reading of who acted is too
     # noisy (the group claiming an attack, the forces reporting it). Across articles the
     # store's merge applies merge.md's actor rule.
-    both_placed = left.place_in_clause and right.place_in_clause
+    if not (left.place_in_clause and right.place_in_clause and left.place and right.place):
+        return True
     # a casualty-only mention with a town of its own joins only an event at that town
     loose = "weak" not in (left.strength, right.strength)
-    if both_placed and left.place and right.place and loose and _two_towns(left, right):
+    if loose and _two_towns(left, right):
         return False
-    return not (both_placed and left.place and right.place
-                and not _places_compatible(left.place, right.place, loose))
+    return _places_compatible(left.place, right.place, loose)
 
 
 TOWN_KM = 8.0  # two towns each named for its own strike are two places beyond this

@@ -470,12 +470,12 @@ def _accusation(document: Document, actors: list[ActorRef], trigger: Mention
                 ) -> tuple[ActorRef | None, ActorRef | None]:
     """"اتهم الحشد الشعبي التحالف الدولي بشن غارة": the accuser, then the accused, between an
     accusation verb and the trigger; the accused is the agent."""
-    for cue in document.of_kind("cue"):
+    sentence = document.sentences[document.sentence_index(trigger.start)]
+    for cue in starting_in(document, "cue", sentence.start, trigger.start):
         if cue.key != "accusation" or not fold(cue.text).lstrip("و").startswith(
                 ("اتهم", "يتهم", "تتهم")):
             continue
-        if not 0 < trigger.start - cue.end <= ACCUSATION_REACH or document.sentence_index(
-                cue.start) != document.sentence_index(trigger.start):
+        if not 0 < trigger.start - cue.end <= ACCUSATION_REACH:
             continue
         between = [a for a in actors if cue.end <= a.start and a.end <= trigger.start]
         if len(between) >= 2 and not _same(between[0], between[1]):

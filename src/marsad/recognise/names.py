@@ -7,7 +7,7 @@ from collections.abc import Collection
 from marsad.document import Document, Mention
 from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent, surface_start
 from marsad.text.normalise import fold
-from marsad.text.tokenise import lookup_keys
+from marsad.text.tokenise import Token, lookup_keys
 
 # When one name holds entries of several kinds, the mention takes the first kind here.
 KIND_PRIORITY = ("actor", "leader", "role", "force", "nationality", "place")
@@ -146,8 +146,7 @@ def origin_or_reference(document: Document, mention: Mention, motion_verbs: froz
             return "origin"
         return None
     before = tokens[max(0, first - DISTANCE_REACH) : first]
-    units = [i for i, t in enumerate(before) if t.norm in distance_units
-             or t.stem in distance_units]
+    units = [i for i, t in enumerate(before) if _spelt_as(t, distance_units)]
     # "على بعد 60 كيلومتراً شمالاً في جزيرة أفونجي": a place after في is where it happened
     if units and not any(_listed(t.norm, _IN) for t in before[units[-1] + 1 :]):
         return "weak"
@@ -182,10 +181,12 @@ def _after_city_noun(document: Document, first: int) -> bool:
 
 def _after_settlement_noun(document: Document, first: int, settlements: frozenset[str]) -> bool:
     """"في مدينة كوي سنجق", "ببلدة X": a name a settlement noun introduces is a place's."""
-    if first == 0:
-        return False
-    token = document.tokens[first - 1]
-    return token.stem in settlements or token.norm in settlements
+    return first > 0 and _spelt_as(document.tokens[first - 1], settlements)
+
+
+def _spelt_as(token: Token, words: frozenset[str]) -> bool:
+    """The token, with its article or proclitics ("ببلدة") or as written, is one of `words`."""
+    return token.stem in words or token.norm in words
 
 
 _ADJECTIVE_ENDINGS = ("يه", "ية", "ي")
@@ -229,7 +230,7 @@ def unknown_places(
     found: list[Mention] = []
     tokens = document.tokens
     for index, token in enumerate(tokens[:-1]):
-        if token.stem not in settlements and token.norm not in settlements:
+        if not _spelt_as(token, settlements):
             continue
         first = index + 1
         if first in taken or tokens[first].is_number or not adjacent(token, tokens[first],
@@ -247,7 +248,7 @@ def unknown_places(
         found.append(Mention("place", start, end, document.text[start:end], "", {
             "keys": [], "places": [], "token_first": first, "token_last": last,
             "locative": "strong", "words": last - first + 1, "unknown": True,
-            "quarter": token.norm in quarters or token.stem in quarters,
+            "quarter": _spelt_as(token, quarters),
         }))
     return found
 
