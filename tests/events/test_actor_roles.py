@@ -201,8 +201,8 @@ def test_mediator_is_no_party_to_the_agreement(resources) -> None:  # type: igno
 
 
 def test_the_accused_struck_and_the_accuser_was_hit(resources) -> None:  # type: ignore[no-untyped-def]
-    records = run("اتهمت قوات سوريا الديمقراطية الاثنين الجيش التركي بشن غارة ليل الأحد الاثنين "
-                  "استهدفت موقعا تابعا لها قرب مدينة القامشلي، ما تسبب في مقتل خمسة من "
+    records = run("اتهمت قوات سوريا الديمقراطية الاثنين الجيش التركي بشن غارة جوية فجر الأحد "
+                  "على نقطة تفتيش لها قرب مدينة القامشلي، ما تسبب في مقتل خمسة من "
                   "عناصرها.", resources)
     record = of_sub(records, "Air/drone strike")
     assert record.actor1 == "Military Forces of Turkey"

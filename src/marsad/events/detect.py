@@ -173,7 +173,7 @@ def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
         if cue.key in ("modality", "accusation") and gap <= MODALITY_WINDOW:
             return True
         if cue.key == "mutual_accusation" and cue.start - clause.start <= OPENING_REACH:
-            return True  # "كما يتبادل الطرفان الاتهامات بخصوص ...": the whole clause is alleged
+            return True  # "ويتبادل الجانبان الاتهامات حول ...": the whole clause is alleged
     return False
 
 
