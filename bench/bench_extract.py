@@ -88,6 +88,19 @@ def profile(articles: list[Article], resources: Resources, out: Path) -> None:
                    encoding="utf-8")
 
 
+def machine_reference() -> float:
+    """Seconds for a fixed pure-Python loop: how fast this machine runs Python right now.
+
+    The shared virtual machine's speed changes from day to day (twice as slow on some days), so
+    figures from different runs are comparable only with this line beside them.
+    """
+    started = time.perf_counter()
+    total = 0
+    for number in range(5_000_000):
+        total += number
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=2000, help="plain-text articles (default 2000)")
@@ -97,7 +110,8 @@ def main() -> None:
     corpus = load_module("corpus")
     started = time.perf_counter()
     resources = load_resources()
-    rows = [("knowledge-base load", f"{time.perf_counter() - started:.2f} s")]
+    rows = [("knowledge-base load", f"{time.perf_counter() - started:.2f} s"),
+            ("machine reference at start (5M-step Python loop)", f"{machine_reference():.2f} s")]
     with tempfile.TemporaryDirectory() as folder:
         text_path = corpus.write_corpus(args.n, Path(folder) / "text.jsonl")
         html_path = corpus.write_corpus(args.html_n, Path(folder) / "html.jsonl", html_pages=True)
@@ -110,6 +124,7 @@ def main() -> None:
         if args.html_n:
             pages, read_s = read(html_path, resources)
             rows += rows_for("html", pages, read_s, *extract(pages, resources))
+    rows.append(("machine reference at end", f"{machine_reference():.2f} s"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows.append(("peak memory of this process", f"{peak:.0f} MB"))
     width = max(len(r[0]) for r in rows)

@@ -373,3 +373,12 @@ def test_bad_stdin_names_stdin(
     articles, errors = read_all(["-"], boilerplate)
     assert articles == []
     assert [e.source for e in errors] == ["<stdin>"]
+
+
+def test_arabic_with_a_persian_letter_in_a_name_is_still_arabic(tmp_path: Path,
+                                                                 boilerplate: Boilerplate) -> None:
+    # A Kurdish name spelt with گ sends the text to the language identifier, which keeps it.
+    path = tmp_path / "kirkuk.txt"
+    path.write_text(ARTICLE.replace("شمالي مدينة حلب", "قرب بلدة گوير"), encoding="utf-8")
+    articles, errors = read_all([str(path)], boilerplate)
+    assert errors == [] and len(articles) == 1

@@ -12,6 +12,10 @@ from marsad.text.normalise import fold
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+# Letters that Persian, Urdu, Pashto and Kurdish write and Arabic does not (پ چ ژ گ ک ی ے ...,
+# U+0679–U+06D3) and Persian digits: a text with none is Arabic, and the slow language
+# identifier is asked only about a text with some.
+_OTHER_ARABIC_SCRIPT_LETTER = re.compile(r"[\u0679-\u06d3\u06f0-\u06f9]")
 _NON_ARABIC_SCRIPT_LANGS = ("fa", "ur", "ps", "ku")
 MIN_ARABIC_SHARE = 0.5
 MIN_ARABIC_LETTERS = 20
@@ -49,7 +53,10 @@ def check_arabic(text: str, source: str) -> None:
     latin = len(_LATIN_LETTER.findall(text))
     if arabic < MIN_ARABIC_LETTERS or arabic < MIN_ARABIC_SHARE * (arabic + latin):
         raise IngestError(source, "not Arabic text")
-    language = _identify(text[:3000])
+    sample = text[:3000]
+    if not _OTHER_ARABIC_SCRIPT_LETTER.search(sample):
+        return
+    language = _identify(sample)
     if language in _NON_ARABIC_SCRIPT_LANGS:
         raise IngestError(source, f"not Arabic text (looks like '{language}')")
 
