@@ -54,6 +54,14 @@ def test_a_statement_is_no_place_abroad(resources) -> None:  # type: ignore[no-u
     assert all(r.country != "China" for r in document.events)
 
 
+def test_a_lone_homograph_of_a_foreign_city_is_no_second_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # "البو" (a tribal prefix in Iraqi place names) is also an Arabic name of Aalborg
+    document = read("أفاد مصدر أمني في بغداد بأن عبوة ناسفة انفجرت، أمس، بدورية للجيش العراقي "
+                    "في منطقة البو خنفر التابعة لقضاء الطارمية.", resources)
+    assert context_countries(document, resources.gazetteer) == ["IQ"]
+    assert all(r.country == "Iraq" for r in document.events), [r.location for r in document.events]
+
+
 def test_martyrs_square_counts_no_dead(resources) -> None:  # type: ignore[no-untyped-def]
     document = read("واصل آلاف اللبنانيين، اليوم الخميس، تظاهراتهم في ساحتي رياض الصلح والشهداء "
                     "وسط بيروت.", resources)

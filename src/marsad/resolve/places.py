@@ -34,6 +34,7 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
     """ISO codes the article is about, most named first: from country names, nationality
     adjectives and major places whose name is unambiguous."""
     counts: Counter[str] = Counter()
+    by_place: Counter[str] = Counter()  # major places counted, by country (a province twice)
     for mention in document.of_kind("nationality"):
         counts[mention.key] += 1
     for mention in document.of_kind("place"):
@@ -54,9 +55,16 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
         # introduced as a place ("في مدينة سراقب") when its name is one country's only
         codes = {p.country_code for p in places if _major(p)}
         if len(codes) == 1:
-            counts[codes.pop()] += 2
+            code = codes.pop()
+            counts[code] += 2
+            by_place[code] += 1 if all(p.kind not in MAJOR_KINDS for p in places) else 2
         elif not codes and locative == "strong" and len({p.country_code for p in places}) == 1:
             counts[places[0].country_code] += 1
+    # A country named by one town alone, beside one named more often, is more likely a
+    # homograph of that town than a second country ("البو", a tribal prefix, is Aalborg).
+    for code, count in list(counts.items()):
+        if by_place[code] == 1 and count == 2 and any(n > count for n in counts.values()):
+            del counts[code]
     ranked = counts.most_common()
     # A country named once beside one named throughout is a passing mention ("تازة" in a
     # report from Kirkuk is no reason to read its places in Morocco).
