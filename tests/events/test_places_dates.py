@@ -90,3 +90,9 @@ def test_places_news_names_are_in_the_gazetteer(name: str, english: str, country
                                                 resources) -> None:  # type: ignore[no-untyped-def]
     found = resources.gazetteer.candidates(name)
     assert found and found[0].name == english and found[0].country_code == country
+
+
+def test_a_place_told_as_a_direction_from_another_is_a_reference_point(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل جندي عراقي، مساء أمس الاثنين، بانفجار عبوة ناسفة استهدفت دورية "
+                      "عسكرية في قضاء الطارمية شمالي العاصمة بغداد.", resources))
+    assert record.location != "Baghdad" and record.admin2 == "Al Tarmia District", record.location

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
@@ -53,7 +54,8 @@ def attach_place(
         if refs:
             refs = _own_places(document, candidate, refs, resources)
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
-            weak = _places_introduced(document, ("weak",))
+            weak = _places_introduced(document, ("weak",)) | _reference_points(document,
+                                                                               resources)
             best = min(refs, key=lambda r: (_tier(r, countries),
                                             detail(r.place) + (WEAK_PENALTY if r.start in weak
                                                                else 0.0),
@@ -117,6 +119,26 @@ def _places_introduced(document: Document, how: tuple[str, ...]) -> frozenset[in
     """Where the place mentions introduced in one of these ways start (once per document)."""
     return derived(document, ("places_introduced", how), lambda: frozenset(
         m.start for m in document.of_kind("place") if m.data.get("locative") in how))
+
+
+def _reference_points(document: Document, resources: Resources) -> frozenset[int]:
+    """"في قضاء الطارمية شمالي العاصمة بغداد": a place told after another place and a "near"
+    word (a direction, قرب, ريف) locates the first one; it is not where it happened."""
+    def find() -> frozenset[int]:
+        places = sorted(document.of_kind("place"), key=lambda m: m.start)
+        near = [w for w in document.of_kind("word") if w.key == "near"]
+        found = set()
+        for before, after in pairwise(places):
+            word = next((w for w in near if before.end <= w.start and w.end <= after.start),
+                        None)
+            if word is None or document.text[before.end : word.start].strip(" ،,"):
+                continue
+            rest = fold(document.text[word.end : after.start]).split()
+            if len(rest) <= 1 and all(w in resources.locatives for w in rest):
+                found.add(after.start)
+        return frozenset(found)
+
+    return derived(document, "reference_points", find)
 
 
 def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
