@@ -439,6 +439,15 @@ def test_this_attack_points_back_and_starts_no_event(resources) -> None:  # type
     assert len([r for r in records if r.event_type != "Strategic developments"]) == 1
 
 
+def test_after_the_attack_points_back_and_starts_no_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل جندي عراقي، مساء أمس الاثنين، بانفجار عبوة ناسفة في قضاء الطارمية.\n"
+                  "ولم تتبن أي جهة التفجير.\nوأضاف المصدر أن القوات الأمنية فرضت طوقاً على "
+                  "المنطقة عقب الهجوم، ونفذت صباح اليوم عملية دهم أسفرت عن اعتقال شخصين.",
+                  resources)
+    assert sorted(r.sub_event_type for r in records) == [
+        "Arrests", "Remote explosive/landmine/IED"], [r.sub_event_type for r in records]
+
+
 def test_attacks_over_the_past_weeks_are_a_state_not_an_event(resources) -> None:  # type: ignore[no-untyped-def]
     records = run("شنت طائرات التحالف الدولي، ليل الأحد، غارة على موقع في بلدة الهري شرق سوريا.\n"
                   "ولم يعلق التحالف على الغارة.\nوقال مصدر محلي إن الغارة دمرت الموقع.\nوكانت "

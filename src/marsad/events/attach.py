@@ -232,6 +232,10 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
         # "قتل 12 مسلحا في ضربات جوية": the deaths are the strike's, so is their date
         sentence_triggers = [t for t in sentence_triggers
                              if resources.trigger_info[t.key].strength == "strong"]
+    # "فرضت طوقاً عقب الهجوم، ونفذت صباح اليوم حملة اعتقال": a happening named as one
+    # already told owns no date
+    sentence_triggers = [t for t in sentence_triggers
+                         if t is candidate.trigger or not points_back(document, t)]
     in_sentence = starting_in(document, "date", sentence.start, sentence.end)
     usable = [d for d in in_sentence if not period_start(d)]
     dates = [d for d in usable if not statement_date(document, d)
@@ -268,6 +272,23 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     candidate.date_inherited = from_statement
     candidate.date_bound = bound
     return True
+
+
+def points_back(document: Document, trigger: Mention) -> bool:
+    """"وهذا الهجوم", "عقب الهجوم": the happening is named as one already told."""
+    start = trigger.start
+    return any((w.key == "demonstratives" or (w.key == "causal" and definite(trigger)))
+               and 0 <= start - w.end <= 1
+               for w in starting_in(document, "word", start - 8, start))
+
+
+def definite(trigger: Mention) -> bool:
+    """A trigger written with the article ("الغارة", "الهجوم") names a happening already told."""
+    word = trigger.text.split()[0] if trigger.text else ""
+    for proclitic in ("و", "ف", "ب", "ل", "ك"):
+        if word.startswith(proclitic + "ال"):
+            word = word[1:]
+    return word.startswith("ال") or word.startswith("لل")
 
 
 def period_start(mention: Mention) -> bool:

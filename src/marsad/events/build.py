@@ -11,8 +11,10 @@ from marsad.events.attach import (
     attach_figures,
     attach_place,
     default_date,
+    definite,
     lead_date,
     lead_place,
+    points_back,
 )
 from marsad.events.claims import attach_claims
 from marsad.events.classify import TAKEOVERS, battle_or_attack, classify, takeover_by
@@ -82,10 +84,10 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
         candidate.date_bound or not candidate.date_inherited)  # not another trigger's date
     candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                           or own_date or candidate.place_named)
-    if candidate.sentence > LEAD_SENTENCES and _pointed_at(document, candidate):
+    if candidate.sentence > LEAD_SENTENCES and points_back(document, candidate.trigger):
         candidate.anchored = False  # "وهذا الهجوم هو الأول": the happening told above
     elif candidate.sentence > LEAD_SENTENCES and (
-            (not own_date and (_definite(candidate) or _background(document, candidate)))
+            (not own_date and (definite(candidate.trigger) or _background(document, candidate)))
             or _dated_by_background(document, candidate)):
         candidate.anchored = False  # "the strike", "the attack", "since the war began": known
     if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
@@ -138,21 +140,6 @@ def _dated_by_background(document: Document, candidate: Candidate) -> bool:
         return False
     return any(c.key == "background" and c.start <= when.start < c.end + 2
                for c in starting_in(document, "cue", when.start - 12, when.start + 1))
-
-
-def _pointed_at(document: Document, candidate: Candidate) -> bool:
-    start = candidate.trigger.start
-    return any(w.key == "demonstratives" and 0 <= start - w.end <= 1
-               for w in starting_in(document, "word", start - 8, start))
-
-
-def _definite(candidate: Candidate) -> bool:
-    """A trigger written with the article ("الغارة", "الهجوم") names a happening already told."""
-    word = candidate.trigger.text.split()[0] if candidate.trigger.text else ""
-    for proclitic in ("و", "ف", "ب", "ل", "ك"):
-        if word.startswith(proclitic + "ال"):
-            word = word[1:]
-    return word.startswith("ال") or word.startswith("لل")
 
 
 def _before(reference: DateRange | None) -> DateRange | None:
