@@ -237,3 +237,18 @@ def test_who_moves_in_after_a_withdrawal_is_actor1(resources) -> None:  # type: 
         "حركة الشباب تدخل بلدة تيجيجلو بعد انسحاب القوات الإثيوبية منها أمس الاثنين."), resources)
     assert [(r.actor1, r.actor2) for r in records] == [
         ("Al Shabaab", "Military Forces of Ethiopia")]
+
+
+def test_the_drones_nationality_names_the_striker(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل عنصران من قوات سوريا الديمقراطية، أمس الأربعاء، في غارة نفذتها طائرة مسيرة "
+                  "تركية على سيارة عسكرية قرب القامشلي.", resources)
+    record = of_sub(records, "Air/drone strike")
+    assert record.actor1 == "Military Forces of Turkey"
+    assert record.actor2 == "SDF: Syrian Democratic Forces"
+
+
+def test_civilians_are_of_the_place_not_of_the_aircraft(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل ثلاثة مدنيين بغارة لطائرات حربية روسية على بلدة في ريف إدلب.", resources)
+    record = of_sub(records, "Air/drone strike")
+    assert record.actor1 == "Military Forces of Russia"
+    assert record.actor2 == "Civilians (Syria)"

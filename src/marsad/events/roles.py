@@ -389,13 +389,20 @@ def _supported_group(
 def _nationality_agent(
     document: Document, candidate: Candidate, resources: Resources
 ) -> ActorRef | None:
-    """"غارة إسرائيلية", "قصف تركي": the adjective right after the trigger names the forces."""
+    """"غارة إسرائيلية", "قصف تركي": the adjective right after the trigger names the forces;
+    so does one right after the weapon in a strike's clause ("غارة نفذتها طائرة مسيرة
+    تركية", "قصفت المدفعية التركية")."""
     if candidate.family not in ("strike", "explosion", "attack", "clash", "territory"):
         return None
     if candidate.strength == "weak":
         return None
+    ends = [candidate.trigger.end]
+    if candidate.family == "strike":
+        clause = candidate.clause
+        ends += [m.end for m in starting_in(document, "modifier", clause.start, clause.end)
+                 if m.key in WEAPON_MODIFIERS]
     for adjective in document.of_kind("nationality"):
-        if 0 <= adjective.start - candidate.trigger.end <= 2:
+        if any(0 <= adjective.start - end <= 2 for end in ends):
             return nationality_actor(adjective, "military", resources)
     return None
 

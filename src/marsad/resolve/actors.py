@@ -226,7 +226,8 @@ def _resolve(
         own_country = country
         if adjective is not None:
             own_country, end = adjective.key, adjective.end
-        elif mention.kind == "force":
+        elif mention.kind == "force" and _template_category(mention.key) != "civilian":
+            # (civilians are of the place: "غارة لطائرات روسية قتلت مدنيين" in Idlib)
             own_country = _sentence_nationality(document, mention, nationalities) or country
         actor = template_actor(mention.key, own_country, resources)
     ref = ActorRef(actor, document.text[mention.start : end], mention.start, end)
