@@ -252,3 +252,9 @@ def test_civilians_are_of_the_place_not_of_the_aircraft(resources) -> None:  # t
     record = of_sub(records, "Air/drone strike")
     assert record.actor1 == "Military Forces of Russia"
     assert record.actor2 == "Civilians (Syria)"
+
+
+def test_gunmen_followed_by_the_one_they_killed_are_the_killers(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل مسلحون مجهولون، مساء الثلاثاء، قيادياً سابقاً في فصائل المعارضة أمام منزله "
+                  "في مدينة طفس بريف درعا.", resources)
+    assert [r.actor1 for r in records] == ["Unidentified Armed Group (Syria)"]

@@ -96,3 +96,9 @@ def test_a_place_told_as_a_direction_from_another_is_a_reference_point(resources
     record = only(run("قتل جندي عراقي، مساء أمس الاثنين، بانفجار عبوة ناسفة استهدفت دورية "
                       "عسكرية في قضاء الطارمية شمالي العاصمة بغداد.", resources))
     assert record.location != "Baghdad" and record.admin2 == "Al Tarmia District", record.location
+
+
+def test_an_after_clause_dated_by_old_history_is_no_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("اغتال مسلحون مجهولون، مساء الثلاثاء، رجلاً انضم إلى التسوية مع النظام عام 2018، "
+                  "بعدما أطلقوا النار عليه أمام منزله في مدينة طفس.", resources)
+    assert all(r.event_date >= "2023-05-01" for r in records), [r.event_date for r in records]

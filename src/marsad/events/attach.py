@@ -256,6 +256,9 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     if candidate.subordinate and not candidate.clause.start <= mention.start < candidate.clause.end:
         # "... after they killed a protester": before the main clause's date, within a month.
         latest = mention.data.get("latest")
+        published = document.article.published
+        if published and latest and latest < published - timedelta(days=BACKGROUND_DAYS):
+            return False  # "... مع النظام عام 2018، بعدما أطلقوا النار عليه": old history
         if latest is not None:
             candidate.date = DateRange(latest - timedelta(days=BACKGROUND_DAYS), latest, 3)
         return True

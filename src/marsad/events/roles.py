@@ -38,6 +38,11 @@ _TARGET_BEFORE = re.compile(
     r"|رتل\S*|ارتال|امدادات|تجمع\S*|تعزيزات"
     r"|مبني)\s+)\S{0,3}$"
 )
+# "قيادياً سابقاً في فصائل المعارضة": the group a person belongs to, named as such
+_MEMBER_OF = re.compile(
+    r"(?:قيادي\S*|عنصر\S*|عناصر|مقاتل\S*|عضو\S*|اعضاء|قائد\S*|مسؤول\S*|ضابط\S*)\s+"
+    r"(?:سابق\S*\s+)?(?:في|من)\s+$"
+)
 
 # Which categories may act (actor1) and be acted on (actor2), per family.
 AGENTS = {
@@ -187,7 +192,8 @@ def _pick(
     accuser, accused = _accusation(document, actors, trigger)
     if accused is not None:
         agents = [accused] + [a for a in agents if a is not accused and a is not accuser]
-    victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)]
+    victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)
+               and not _object_follows(document, a)]
     if accuser is not None and accuser not in victims:
         victims.append(accuser)  # "اتهم الحشد التحالف بشن غارة على موقع له": the accuser was hit
     targets = [a for a in actors
@@ -204,14 +210,17 @@ def _pick(
             # is a state force right after any arrest verb.
             pool = [a for a in pool if not _right_after(document, trigger.end, a)
                     or (_feminine_verb(trigger) and a.category in ("state", "armed", "external"))
-                    or (candidate.family == "arrest" and a.category == "state")]
+                    or (candidate.family == "arrest" and a.category == "state")
+                    or _object_follows(document, a)]
         if allowed:
             # The category the family expects first (an arrest is made by state forces).
             for category in allowed:
                 preferred = [a for a in pool if a.category == category]
                 if preferred:
-                    # A named group before a generic "gunmen" of the same kind.
-                    named = [a for a in preferred if a.actor and a.actor.template is None]
+                    # A named group before a generic "gunmen" of the same kind (but not one
+                    # named as someone's group: "قتل مسلحون قيادياً في فصائل المعارضة").
+                    named = [a for a in preferred if a.actor and a.actor.template is None
+                             and not _marked(document, a, _MEMBER_OF)]
                     pool = named or preferred
                     break
             else:
@@ -283,7 +292,8 @@ def _perpetrator(
                  if a.category in allowed and a.actor is not None
                  and (a.actor.template is None or a.category != "armed")
                  and not _victim(document, a, resources.victim_verbs)
-                 and not _marked(document, a, _TARGET_BEFORE)]
+                 and not _marked(document, a, _TARGET_BEFORE)
+                 and not _marked(document, a, _MEMBER_OF)]
         if named:
             return named[0]
     return _blamed(document, scopes, resources)
@@ -515,6 +525,18 @@ def _feminine_verb(trigger: Mention) -> bool:
 
 def _patient_noun(candidate: Candidate) -> bool:
     return candidate.trigger.key in ("killing", "wounding")
+
+
+OBJECT_REACH = 30  # characters from a subject to the person its verb acted on
+
+
+def _object_follows(document: Document, actor: ActorRef) -> bool:
+    """"قتل مسلحون مجهولون مساء الثلاثاء قيادياً": a force followed by a person in the
+    accusative is the verb's subject, not the one it was done to ("قُتل مسلحون")."""
+    if actor.category not in ("armed", "state", "external"):
+        return False
+    return any(w.key == "person_singular" and fold(w.text).endswith("ا")
+               for w in starting_in(document, "word", actor.end, actor.end + OBJECT_REACH))
 
 
 def _right_after(document: Document, position: int, actor: ActorRef) -> bool:
