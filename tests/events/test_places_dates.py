@@ -102,3 +102,10 @@ def test_an_after_clause_dated_by_old_history_is_no_event(resources) -> None:  #
     records = run("اغتال مسلحون مجهولون، مساء الثلاثاء، رجلاً انضم إلى التسوية مع النظام عام 2018، "
                   "بعدما أطلقوا النار عليه أمام منزله في مدينة طفس.", resources)
     assert all(r.event_date >= "2023-05-01" for r in records), [r.event_date for r in records]
+
+
+def test_the_town_of_a_press_conference_is_no_event_place(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("خطف مسلحون فجر الجمعة عشرات الطالبات من مدرسة في بلدة كاورا نامودا بولاية "
+                  "زامفارا.\nوقال المتحدث باسم الشرطة، في مؤتمر صحفي عقده في مدينة غوساو، إن "
+                  "المسلحين أطلقوا النار في الهواء قبل اقتحام المدرسة.", resources)
+    assert {r.location for r in records} == {"Kaura Namoda"}, [r.location for r in records]
