@@ -109,3 +109,9 @@ def test_the_town_of_a_press_conference_is_no_event_place(resources) -> None:  #
                   "زامفارا.\nوقال المتحدث باسم الشرطة، في مؤتمر صحفي عقده في مدينة غوساو، إن "
                   "المسلحين أطلقوا النار في الهواء قبل اقتحام المدرسة.", resources)
     assert {r.location for r in records} == {"Kaura Namoda"}, [r.location for r in records]
+
+
+def test_a_town_beats_the_state_it_is_capital_of(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل سبعة أشخاص عندما فجر انتحاري سيارة مفخخة عند نقطة تفتيش على المدخل "
+                      "الجنوبي لمدينة جوهر، عاصمة ولاية هيرشبيلي، صباح أمس.", resources))
+    assert record.location == "Jawhar"
