@@ -574,3 +574,9 @@ def test_protesters_killed_by_no_one_named_is_force_by_the_police(resources) -> 
     killing = next(r for r in records if r.fatalities == 2)
     assert killing.sub_event_type == "Excessive force against protesters"
     assert killing.actor1 == "Police Forces of Iraq"
+
+
+def test_a_headline_split_by_two_dots_keeps_its_present_tense(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("العراق.. الجيش يعتقل خمسة مسلحين في مدينة كركوك\nوقالت مصادر إن العملية جرت "
+                  "فجر اليوم.", resources)
+    assert [r.sub_event_type for r in records] == ["Arrests"]

@@ -40,7 +40,10 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     triggers = [t for t in document.of_kind("trigger")
                 if t.start not in inside_names
                 and not any(_governs(document.text, b, t) for b in blockers)]
+    text = document.text
+    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     for index, sentence in enumerate(document.sentences):
+        headline = index == 0 or sentence.start < first_line_end
         in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
         if not in_sentence:
             continue
@@ -49,7 +52,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             subordinate = opener is not None
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
-                    and not (index > 0 and _present_tense(t))]
+                    and not (not headline and _present_tense(t))]
             chosen = _choose(kept, resources, document)
             segments = _segments(chosen, kept, resources, clause) or _casualty_tail(
                 document, chosen, kept, resources, clause)
