@@ -4,11 +4,14 @@ background, merging, dates and figures."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from event_helpers import PUBLISHED, only, run
 
 from marsad.document import Article
+
+FRESH = Path(__file__).resolve().parents[2] / "eval" / "fresh" / "articles"
 
 
 def test_arrest_by_security_forces_of_gunmen(resources) -> None:  # type: ignore[no-untyped-def]
@@ -580,3 +583,11 @@ def test_a_headline_split_by_two_dots_keeps_its_present_tense(resources) -> None
     records = run("العراق.. الجيش يعتقل خمسة مسلحين في مدينة كركوك\nوقالت مصادر إن العملية جرت "
                   "فجر اليوم.", resources)
     assert [r.sub_event_type for r in records] == ["Arrests"]
+
+
+def test_security_forces_shooting_at_a_crowd_is_no_battle(resources) -> None:  # type: ignore[no-untyped-def]
+    # the opening of eval/fresh/articles/fresh015.txt: shooting, "إطلاق الرصاص" and deaths merge
+    text = (FRESH / "fresh015.txt").read_text(encoding="utf-8").split("\n")
+    records = run("\n".join(text[:5]), resources)
+    assert "Armed clash" not in [r.sub_event_type for r in records], [
+        r.sub_event_type for r in records]

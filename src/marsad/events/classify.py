@@ -193,10 +193,13 @@ def battle_or_attack(candidate: Candidate) -> str:
     """After merging, a fight whose other side is civilians is an attack on them, and an
     attack whose two sides are armed is a battle."""
     second = candidate.actor2
+    first = candidate.actor1.category if candidate.actor1 else None
+    if second is not None and second.category == "crowd" and first == "state" and (
+            candidate.fatalities or candidate.injuries):
+        return "Excessive force against protesters"  # no battle with a crowd: its repression
     if second is not None and (second.category == "civilian" or (
             second.actor is not None and second.actor.kind == "government")):
         return "Attack"
-    first = candidate.actor1.category if candidate.actor1 else None
     if second is not None and second.category in ("state", "armed", "external") and first in (
             "state", "armed", "external"):
         return "Armed clash"
