@@ -591,3 +591,10 @@ def test_security_forces_shooting_at_a_crowd_is_no_battle(resources) -> None:  #
     records = run("\n".join(text[:5]), resources)
     assert "Armed clash" not in [r.sub_event_type for r in records], [
         r.sub_event_type for r in records]
+
+
+def test_a_raid_followed_by_arrests_is_the_arrests(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("داهمت قوات الاحتلال، فجر اليوم، عدة منازل في بلدة بيت أمر وفتشتها، قبل أن تعتقل "
+                  "أربعة شبان وتقتادهم إلى جهة مجهولة.", resources)
+    assert [r.sub_event_type for r in records] == ["Arrests"], [r.sub_event_type for r in records]
+    assert records[0].arrests == 4

@@ -53,7 +53,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
                     and not (not headline and _present_tense(t))]
-            chosen = _choose(kept, resources, document)
+            chosen = _choose(kept, resources, document, in_sentence)
             segments = _segments(chosen, kept, resources, clause) or _casualty_tail(
                 document, chosen, kept, resources, clause)
             chosen += [t for t in kept if t.start in segments and t not in chosen]
@@ -198,8 +198,8 @@ def _fallbacks(chosen: list[Mention], kept: list[Mention], resources: Resources
     return fallbacks
 
 
-def _choose(triggers: list[Mention], resources: Resources, document: Document
-            ) -> list[Mention]:
+def _choose(triggers: list[Mention], resources: Resources, document: Document,
+            in_sentence: list[Mention]) -> list[Mention]:
     """The clause's main trigger, plus triggers of standalone families beside it."""
     if not triggers:
         return []
@@ -220,6 +220,10 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document
         arrest = next((t for t in pool if infos[t.key].family == "arrest"), None)
         if arrest is not None and not any(infos[t.key].strength == "weak" for t in triggers):
             main = arrest
+        elif not any(infos[t.key].strength == "weak" for t in triggers) and any(
+                infos[t.key].family == "arrest" and t.start > main.start for t in in_sentence):
+            return []  # "داهمت منازل وفتشتها، قبل أن تعتقل أربعة شبان": the arrest's clause
+            # tells it
     chosen = [main]
     main_family = infos[main.key].family
     if main_family in ("protest", "riot", "mob"):
