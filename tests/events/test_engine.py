@@ -598,3 +598,11 @@ def test_a_raid_followed_by_arrests_is_the_arrests(resources) -> None:  # type: 
                   "أربعة شبان وتقتادهم إلى جهة مجهولة.", resources)
     assert [r.sub_event_type for r in records] == ["Arrests"], [r.sub_event_type for r in records]
     assert records[0].arrests == 4
+
+
+def test_an_armed_clash_told_as_armed_is_no_riot(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("استشهد شاب فلسطيني وأصيب ثلاثة آخرون، فجر اليوم، خلال اشتباك مسلح اندلع إثر "
+                  "اقتحام قوة من الجيش الإسرائيلي مخيم جنين، فيما اعتقلت قوات الاحتلال أربعة "
+                  "شبان من بلدة بيت أمر.", resources)
+    assert "Violent demonstration" not in [r.sub_event_type for r in records], [
+        r.sub_event_type for r in records]

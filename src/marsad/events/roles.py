@@ -352,7 +352,11 @@ def _claim_sentences(document: Document) -> list[int]:
 
 def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | None,
                  actor2: ActorRef | None) -> bool:
-    """A clash between a crowd and the police is a riot: no armed group on either side."""
+    """A clash between a crowd and the police is a riot: no armed group on either side (and
+    none told as armed: "خلال اشتباك مسلح")."""
+    after = fold(document.text[candidate.trigger.end : candidate.trigger.end + 12]).split()
+    if after and after[0] in _ARMED_WORDS:
+        return False
     sides = [a for a in (actor1, actor2) if a is not None]
     if any(a.category in ("crowd", "supporters") for a in sides):
         return True  # protesters fighting peacekeepers or police riot
@@ -361,6 +365,7 @@ def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | No
     return _crowd_context(document, candidate)
 
 
+_ARMED_WORDS = frozenset(("مسلح", "مسلحه", "المسلح", "المسلحه", "مسلحا", "بالاسلحه"))
 CROWD_LEAD = 3  # sentences of the lead whose crowd carries to the rest of the report
 
 
