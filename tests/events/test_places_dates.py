@@ -115,3 +115,10 @@ def test_a_town_beats_the_state_it_is_capital_of(resources) -> None:  # type: ig
     record = only(run("قتل سبعة أشخاص عندما فجر انتحاري سيارة مفخخة عند نقطة تفتيش على المدخل "
                       "الجنوبي لمدينة جوهر، عاصمة ولاية هيرشبيلي، صباح أمس.", resources))
     assert record.location == "Jawhar"
+
+
+def test_a_front_named_after_a_town_is_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("شنت مقاتلات التحالف، أمس، عدة غارات على تعزيزات حوثية كانت في طريقها "
+                      "إلى جبهة صرواح غرب مأرب.", resources))
+    assert "Sirwah" in (record.location or "") or "Şirwāḩ" in (record.location or ""), (
+        record.location)
