@@ -606,3 +606,11 @@ def test_an_armed_clash_told_as_armed_is_no_riot(resources) -> None:  # type: ig
                   "شبان من بلدة بيت أمر.", resources)
     assert "Violent demonstration" not in [r.sub_event_type for r in records], [
         r.sub_event_type for r in records]
+
+
+def test_a_number_in_a_units_name_counts_no_one(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("طرابلس: ارتفعت حصيلة الاشتباكات بين اللواء 444 قتال وجهاز الردع في العاصمة "
+                  "الليبية إلى 55 قتيلاً.\nواندلعت المواجهات بعد احتجاز آمر اللواء 444 داخل مطار "
+                  "معيتيقة.", resources)
+    assert all(r.fatalities in (None, 0, 55) for r in records), [r.fatalities for r in records]
+    assert all(r.arrests != 444 for r in records), [r.arrests for r in records]

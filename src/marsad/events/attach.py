@@ -399,10 +399,25 @@ def lead_date(document: Document) -> DateRange | None:
     return None
 
 
+_NAMING_KINDS = ("actor", "force", "role")
+
+
+def _counts(document: Document, start: int, end: int) -> list[Mention]:
+    """The numbers in [start, end) that count something: not one inside or right after a name
+    ("اللواء 444", "آمر اللواء 444")."""
+    def inside() -> frozenset[int]:
+        return frozenset(n.start for n in document.of_kind("number") if any(
+            m.start <= n.start <= m.end + 1 for kind in _NAMING_KINDS
+            for m in starting_in(document, kind, n.start - 40, n.start + 1)))
+
+    named = derived(document, "numbers_in_names", inside)
+    return [n for n in starting_in(document, "number", start, end) if n.start not in named]
+
+
 def attach_figures(document: Document, candidate: Candidate) -> None:
     """Deaths, injuries and arrests given in the candidate's clause (or its own stretch)."""
     clause = candidate.segment or candidate.clause
-    numbers = starting_in(document, "number", clause.start, clause.end)
+    numbers = _counts(document, clause.start, clause.end)
     words = starting_in(document, "word", clause.start, clause.end)
     for kind, attribute in (("killed", "fatalities"), ("injured", "injuries"),
                             ("arrested", "arrests")):
@@ -462,7 +477,7 @@ def _person_count(word: Mention, words: list[Mention]) -> int | None:
 
 def sentence_figures(document: Document, start: int, end: int) -> dict[str, int]:
     """The deaths and injuries a sentence gives, for the claim it makes."""
-    numbers = starting_in(document, "number", start, end)
+    numbers = _counts(document, start, end)
     words = starting_in(document, "word", start, end)
     figures: dict[str, int] = {}
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
