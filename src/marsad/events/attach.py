@@ -407,7 +407,7 @@ def _counts(document: Document, start: int, end: int) -> list[Mention]:
     ("اللواء 444", "آمر اللواء 444")."""
     def inside() -> frozenset[int]:
         return frozenset(n.start for n in document.of_kind("number") if any(
-            m.start <= n.start <= m.end + 1 for kind in _NAMING_KINDS
+            m.start < n.start <= m.end + 1 for kind in _NAMING_KINDS
             for m in starting_in(document, kind, n.start - 40, n.start + 1)))
 
     named = derived(document, "numbers_in_names", inside)
