@@ -535,6 +535,7 @@ class DateRecogniser:
         if m["earlier"]:
             return "period", first, p, True
         earliest, latest = _part(first, last, m["per"] and self.v.periods[m["per"]], "month")
+        latest = _not_after_report(earliest, latest, p, marker)
         return ("month" if not m["per"] else "period"), earliest, latest, True
 
     def _week(self, m: re.Match[str], p: date | None) -> Resolved:
@@ -565,7 +566,7 @@ class DateRecogniser:
             return "period", date(year, 1, 1), p, True
         part = m["per"] and self.v.periods[m["per"]]
         earliest, latest = _part(date(year, 1, 1), date(year, 12, 31), part, "year")
-        return "year", earliest, latest, True
+        return "year", earliest, _not_after_report(earliest, latest, p, self._marker(m)), True
 
     def _year(self, m: re.Match[str], p: date | None) -> Resolved:
         year = int(m["y"])
@@ -720,6 +721,15 @@ def _core_offsets(word: str) -> list[int]:
     elif word[:1] in ("ب", "ل"):
         offsets.append(1)
     return offsets
+
+
+def _not_after_report(earliest: date, latest: date, published: date, marker: str | None
+                      ) -> date:
+    """"هذا العام", "الشهر الجاري": what the report tells of the current period happened by
+    the report's day."""
+    if marker != "next" and earliest <= published < latest:
+        return published
+    return latest
 
 
 def _part(first: date, last: date, part: str | None, unit: str) -> tuple[date, date]:
