@@ -258,3 +258,10 @@ def test_gunmen_followed_by_the_one_they_killed_are_the_killers(resources) -> No
     records = run("قتل مسلحون مجهولون، مساء الثلاثاء، قيادياً سابقاً في فصائل المعارضة أمام منزله "
                   "في مدينة طفس بريف درعا.", resources)
     assert [r.actor1 for r in records] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_khorasan_province_in_pakistan_is_the_pakistan_branch(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قتل 44 شخصاً في تفجير انتحاري استهدف تجمعاً انتخابياً في مدينة خار شمال غربي "
+                  "باكستان، وأعلن تنظيم \"الدولة الإسلامية - ولاية خراسان\" مسؤوليته عن الهجوم.",
+                  resources)
+    assert of_sub(records, "Suicide bomb").actor1 == "Islamic State (Pakistan)"
