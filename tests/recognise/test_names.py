@@ -67,3 +67,10 @@ def test_martyrs_square_counts_no_dead(resources) -> None:  # type: ignore[no-un
                     "وسط بيروت.", resources)
     assert [m.key for m in document.of_kind("trigger")] == ["protest"]
     assert [r.sub_event_type for r in document.events] == ["Peaceful protest"]
+
+
+def test_a_guess_at_an_unknown_place_is_no_trigger_word(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("أعلنت إدارة مكافحة الإرهاب في الإقليم اعتقال ثلاثة أشخاص في منطقة باجور.",
+                    resources)
+    assert not any(m.text == "اعتقال" for m in document.of_kind("place"))
+    assert [r.sub_event_type for r in document.events] == ["Arrests"]

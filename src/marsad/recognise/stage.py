@@ -41,12 +41,15 @@ def recognise(document: Document, resources: Resources) -> Document:
             mention.data["locative"] = how or mention.data["locative"]
     document.add(names)
     document.add(group_anaphora(document, names, resources.group_heads))
-    document.add(unknown_places(document, names, resources.settlements, resources.stopwords,
-                                resources.quarters))
     for found_cues in resources.cue_sets.find_tokens(document.tokens, document.text):
         document.add([m for m in found_cues if not (
             m.kind in ("trigger", "word") and m.key in ("killing", "killed")
             and named_after_martyrs(document, m, resources.martyr_names))])
+    # a guess at a name the gazetteer lacks is never a trigger word ("في الإقليم اعتقال")
+    triggers = {m.start for m in document.of_kind("trigger")}
+    document.add([m for m in unknown_places(document, names, resources.settlements,
+                                            resources.stopwords, resources.quarters)
+                  if m.start not in triggers])
     found = resources.dates.find(normalised, published)
     if published is None:
         published = dateline_date(found)
