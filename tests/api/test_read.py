@@ -66,18 +66,18 @@ def _inside(e: dict[str, Any], west: float, south: float, east: float, north: fl
 ARTICLE_WORDS = {"صرواح": "fx-sirwah-strike", "الخريجين": "fx-nasiriyah-protest"}
 FILTERS: list[tuple[dict[str, str], Any, str | None]] = [
     # (query, which stored events it must return, a location that must be among them)
-    ({"country": "iraq"}, lambda e: e["country"] == "Iraq", "Mosul"),
+    ({"country": "iraq"}, lambda e: e["country"] == "Iraq", "Hatra District"),
     ({"admin1": "Marib"}, lambda e: e["admin1"] == "Marib", "Sirwah"),
     ({"event_type": "Protests"}, lambda e: e["event_type"] == "Protests", "Nasiriyah"),
-    ({"event_type": "Battles"}, lambda e: e["event_type"] == "Battles", "Mosul"),
+    ({"event_type": "Battles"}, lambda e: e["event_type"] == "Battles", "Hatra District"),
     ({"sub_event_type": "Air/drone strike"}, lambda e: e["sub_event_type"] == "Air/drone strike",
      "Sirwah"),
     ({"since": "2024-05-14"}, lambda e: (e["event_date"] or "") >= "2024-05-14", "Sirwah"),
     ({"until": "2024-05-12"}, lambda e: (e["event_date"] or "9") <= "2024-05-12", "Nasiriyah"),
     ({"since": "2024-05-13", "until": "2024-05-13", "country": "Iraq"},
-     lambda e: e["event_date"] == "2024-05-13" and e["country"] == "Iraq", "Mosul"),
-    ({"actor": "islamic state"}, lambda e: "Islamic State" in _actors(e), "Mosul"),
-    ({"actor": "داعش"}, lambda e: "داعش" in _actors(e), "Mosul"),  # as the text names it
+     lambda e: e["event_date"] == "2024-05-13" and e["country"] == "Iraq", "Hatra District"),
+    ({"actor": "islamic state"}, lambda e: "Islamic State" in _actors(e), "Hatra District"),
+    ({"actor": "داعش"}, lambda e: "داعش" in _actors(e), "Hatra District"),  # as the text names it
     # free text in Arabic: the words of the reporting article
     ({"q": "صرواح"}, lambda e: "fx-sirwah-strike" in e["article_ids"], "Sirwah"),
     ({"q": "الخريجين"}, lambda e: "fx-nasiriyah-protest" in e["article_ids"], "Nasiriyah"),
@@ -85,7 +85,7 @@ FILTERS: list[tuple[dict[str, str], Any, str | None]] = [
     ({"q": "drone strike"}, lambda e: "drone strike" in e["notes"], "Sirwah"),
     ({"q": "nasiriyah"}, lambda e: "Nasiriyah" in json.dumps(e), "Nasiriyah"),
     ({"q": "100%_none"}, lambda e: False, None),  # LIKE wildcards are taken literally
-    ({"bbox": "42,30,47,37"}, lambda e: _inside(e, 42, 30, 47, 37), "Mosul"),  # Iraq only
+    ({"bbox": "42,30,47,37"}, lambda e: _inside(e, 42, 30, 47, 37), "Hatra District"),  # Iraq only
     ({"bbox": "44,15,46,16"}, lambda e: _inside(e, 44, 15, 46, 16), "Sirwah"),
     ({"bbox": "170,-10,-170,10"}, lambda e: False, None),  # across the antimeridian
 ]
