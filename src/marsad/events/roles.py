@@ -128,8 +128,8 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         if default is not None:
             actor1 = ActorRef(default, "", candidate.trigger.start, candidate.trigger.start)
     if candidate.family == "attack" and actor2 is not None and actor2.actor is not None \
-            and actor2.actor.kind == "identity" and _victim(document, actor2,
-                                                             resources.victim_verbs):
+            and actor2.actor.kind == "identity" and _is_victim(document, actor2,
+                                                                resources.victim_verbs):
         actor2.category = "civilian"  # "قتل أربعة مستوطنين": killed, not fighting back
     if actor1 is not None and _same(actor1, actor2):
         # no side acts on itself: the second actor is another one the clause names, if any
@@ -178,20 +178,21 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
-    actors = [a for a in actors if not _marked(document, a, _MEDIATOR_BEFORE)]
+    actors = [a for a in actors if not _marks(document, a).mediator]
     if not actors:
         return None, None
-    agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)
-              or _announcer(document, a, trigger)
+    verbs = _verbs_before(document, trigger)
+    agents = [a for a in actors if _marks(document, a).agent
+              or _announces(document, a, trigger, verbs)
               or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
     accuser, accused = _accusation(document, actors, trigger)
     if accused is not None:
         agents = [accused] + [a for a in agents if a is not accused and a is not accuser]
-    victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)]
+    victims = [a for a in actors if a not in agents and _is_victim(document, a, victim_verbs)]
     if accuser is not None and accuser not in victims:
         victims.append(accuser)  # "اتهم الحشد التحالف بشن غارة على موقع له": the accuser was hit
     targets = [a for a in actors
-               if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE)
+               if a not in agents and (a in victims or _marks(document, a).target
                                        or (candidate.family == "disrupted"
                                            and _named_by_weapon(document, a)))]
     allowed = AGENTS_BY_TRIGGER.get(trigger.key) or AGENTS.get(candidate.family)
@@ -282,8 +283,8 @@ def _perpetrator(
         named = [a for a in clause_actors(document, scope, resources, country, on_date)
                  if a.category in allowed and a.actor is not None
                  and (a.actor.template is None or a.category != "armed")
-                 and not _victim(document, a, resources.victim_verbs)
-                 and not _marked(document, a, _TARGET_BEFORE)]
+                 and not _is_victim(document, a, resources.victim_verbs)
+                 and not _marks(document, a).target]
         if named:
             return named[0]
     return _blamed(document, scopes, resources)
@@ -434,10 +435,16 @@ def _next_word(document: Document, offset: int) -> str:
 ANNOUNCE_GAP = 3  # characters between "يعلن/أعلنت" and the verbal noun it announces
 
 
-def _announcer(document: Document, actor: ActorRef, trigger: Mention) -> bool:
+def _verbs_before(document: Document, trigger: Mention) -> list[Mention]:
+    """The speech verbs ending before the trigger."""
+    return [cue for cue in _assertions(document) if cue.end <= trigger.start]
+
+
+def _announces(document: Document, actor: ActorRef, trigger: Mention, verbs: list[Mention]
+               ) -> bool:
     """"داعش يعلن السيطرة على", "أعلنت الشرطة اعتقال": who announces a verbal noun of their
-    own doing is its agent (right before the verb, or between the verb and the noun)."""
-    verbs = [cue for cue in _assertions(document) if cue.end <= trigger.start]
+    own doing is its agent (right before the verb, or between the verb and the noun); `verbs`
+    are `_verbs_before(document, trigger)`."""
     for cue in verbs:
         before_verb = 0 <= cue.start - actor.end <= ANNOUNCE_GAP
         right_after = trigger.start - cue.end <= ANNOUNCE_GAP
@@ -492,12 +499,43 @@ def _only_dates_between(document: Document, start: int, end: int) -> bool:
     return not text.strip(" ،,\n\t")
 
 
-def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:
-    def search() -> bool:
-        before = fold(document.text[max(0, actor.start - 25) : actor.start])
-        return bool(pattern.search(before))
+MARK_REACH = 25  # characters before an actor searched for the words that mark its role
 
-    return derived(document, ("marked", id(pattern), actor.start), search)
+
+class _Marks:
+    """What the words before an actor make of it: the agent of a passive, a mediator, a
+    target (each pattern searched once per document and actor), and a victim (when asked)."""
+
+    __slots__ = ("agent", "mediator", "target", "victim")
+
+    def __init__(self, document: Document, actor: ActorRef) -> None:
+        before = fold(document.text[max(0, actor.start - MARK_REACH) : actor.start])
+        self.agent = bool(_AGENT_BEFORE.search(before))
+        self.mediator = bool(_MEDIATOR_BEFORE.search(before))
+        self.target = bool(_TARGET_BEFORE.search(before))
+        self.victim: bool | None = None
+
+
+def _marks(document: Document, actor: ActorRef) -> _Marks:
+    table: dict[tuple[int, int], _Marks] | None = document.derived.get(_MARKS)
+    if table is None:
+        table = document.derived[_MARKS] = {}
+    key = (actor.start, actor.end)
+    marks = table.get(key)
+    if marks is None:
+        marks = table[key] = _Marks(document, actor)
+    return marks
+
+
+_MARKS = object()  # the `derived` key of each actor span's _Marks
+
+
+def _is_victim(document: Document, actor: ActorRef, victim_verbs: frozenset[str]) -> bool:
+    """`_victim`, once per document and actor span (the victim verbs are the resources')."""
+    marks = _marks(document, actor)
+    if marks.victim is None:
+        marks.victim = _victim(document, actor, victim_verbs)
+    return marks.victim
 
 
 def _feminine_verb(trigger: Mention) -> bool:
