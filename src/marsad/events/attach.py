@@ -205,15 +205,9 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     """Set the candidate's date; False when the date shows it is background history."""
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
-    sentence_triggers = starting_in(document, "trigger", sentence.start, sentence.end)
-    if candidate.strength == "strong":
-        # "قتل 12 مسلحا في ضربات جوية": the deaths are the strike's, so is their date
-        sentence_triggers = [t for t in sentence_triggers
-                             if resources.trigger_info[t.key].strength == "strong"]
-    in_sentence = starting_in(document, "date", sentence.start, sentence.end)
-    usable = [d for d in in_sentence if not period_start(d)]
-    dates = [d for d in usable if not statement_date(document, d)
-             and _closest_trigger(d, sentence_triggers, candidate.trigger)]
+    sentence_triggers, in_sentence, usable, own = _sentence_dates(
+        document, candidate.sentence, candidate.strength == "strong", resources)
+    dates = [d for d in own if _closest_trigger(d, sentence_triggers, candidate.trigger)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
     from_statement = False
     if mention is None:
@@ -248,6 +242,25 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     return True
 
 
+def _sentence_dates(document: Document, index: int, strong: bool, resources: Resources
+                    ) -> tuple[list[Mention], list[Mention], list[Mention], list[Mention]]:
+    """A sentence's triggers (strong ones only for a strong candidate), its dates, those that
+    are no period's start, and of these the ones that are no statement's (once per document,
+    sentence and strength)."""
+    def find() -> tuple[list[Mention], list[Mention], list[Mention], list[Mention]]:
+        sentence = document.sentences[index]
+        triggers = starting_in(document, "trigger", sentence.start, sentence.end)
+        if strong:
+            # "قتل 12 مسلحا في ضربات جوية": the deaths are the strike's, so is their date
+            triggers = [t for t in triggers if resources.trigger_info[t.key].strength == "strong"]
+        in_sentence = starting_in(document, "date", sentence.start, sentence.end)
+        usable = [d for d in in_sentence if not period_start(d)]
+        own = [d for d in usable if not statement_date(document, d)]
+        return triggers, in_sentence, usable, own
+
+    return derived(document, ("sentence_dates", index, strong), find)
+
+
 def period_start(mention: Mention) -> bool:
     """"الثالثة من نوعها منذ مطلع الشهر الماضي": a period that runs since then dates no
     happening (a day, "منذ الجمعة", may still be the day it began)."""
@@ -277,7 +290,13 @@ STATEMENT_GAP = 60
 
 def statement_date(document: Document, mention: Mention) -> bool:
     """"أفاد متحدث، اليوم الثلاثاء، بأن مسلحين هاجموا": the date of the statement, not of
-    what it reports (a date right after a speech verb, with no trigger in between)."""
+    what it reports (a date right after a speech verb, with no trigger in between; once per
+    document and mention)."""
+    return derived(document, ("statement_date", id(mention)),
+                   lambda: _statement_date(document, mention))
+
+
+def _statement_date(document: Document, mention: Mention) -> bool:
     sentence = document.sentences[document.sentence_index(mention.start)]
     cues = [c for c in starting_in(document, "stance", sentence.start, mention.start)
             if c.key == "asserts" and 0 <= mention.start - c.end <= STATEMENT_GAP]

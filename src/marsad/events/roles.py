@@ -108,6 +108,7 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     if candidate.family in CROWD_TEMPLATE:
         actor1 = _crowd(candidate, actor1, country, resources)
         if actor1 is not None and not actor1.assoc:
+            actor1 = actor1.copy()  # (the clause's references are shared)
             actor1.assoc = _supported_group(document, resources, country, on_date)
     if candidate.family in PERPETRATOR_FAMILIES and (actor1 is None or actor1.actor is None
                                                      or (actor1.actor.template is not None
@@ -130,6 +131,7 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     if candidate.family == "attack" and actor2 is not None and actor2.actor is not None \
             and actor2.actor.kind == "identity" and _is_victim(document, actor2,
                                                                 resources.victim_verbs):
+        actor2 = actor2.copy()  # (the clause's references are shared)
         actor2.category = "civilian"  # "قتل أربعة مستوطنين": killed, not fighting back
     if actor1 is not None and _same(actor1, actor2):
         # no side acts on itself: the second actor is another one the clause names, if any
@@ -262,24 +264,34 @@ def _perpetrator(
     on_date: date | None, lead: bool = True,
 ) -> ActorRef | None:
     """A named armed group the article holds responsible: in the sentence, in a claim of
-    responsibility, or in the lead."""
-    sentence = document.sentences[candidate.sentence]
-    if _unknown_agent(document, candidate.sentence):
+    responsibility, or in the lead (once per document, sentence, allowed categories, country,
+    date and reach: the references are shared, as the clauses' are)."""
+    allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
+        PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
+    key = ("perpetrator", candidate.sentence, allowed, country, on_date, lead)
+    return derived(document, key, lambda: _find_perpetrator(
+        document, candidate.sentence, allowed, resources, country, on_date, lead))
+
+
+def _find_perpetrator(
+    document: Document, index: int, allowed: tuple[str, ...], resources: Resources,
+    country: str | None, on_date: date | None, lead: bool,
+) -> ActorRef | None:
+    sentence = document.sentences[index]
+    if _unknown_agent(document, index):
         return None  # "دون أن تحدد الجهة التي زرعت اللغم": the text says no one is known
     # a claim of responsibility speaks of the happening told around it, or of the lead's
-    claims = {index for index in _claim_sentences(document)
-              if (abs(index - candidate.sentence) <= CLAIM_REACH
-                  or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES))
-              and not _separate_between(document, index, candidate.sentence)
-              and not _unknown_agent(document, index)}
+    claims = {claim for claim in _claim_sentences(document)
+              if (abs(claim - index) <= CLAIM_REACH
+                  or (claim < LEAD_SENTENCES and index < LEAD_SENTENCES))
+              and not _separate_between(document, claim, index)
+              and not _unknown_agent(document, claim)}
     scopes = [Span(sentence.start, sentence.end)]
     scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
-    if lead and not _separate_between(document, 0, candidate.sentence):
+    if lead and not _separate_between(document, 0, index):
         scopes += [Span(s.start, s.end) for i, s in enumerate(document.sentences[:LEAD_SENTENCES])
                    if not _unknown_agent(document, i)]
     for scope in scopes:
-        allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
-            PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
         named = [a for a in clause_actors(document, scope, resources, country, on_date)
                  if a.category in allowed and a.actor is not None
                  and (a.actor.template is None or a.category != "armed")

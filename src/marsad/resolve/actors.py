@@ -43,14 +43,14 @@ def clause_actors(
     country: str | None,
     on_date: date | None,
 ) -> list[ActorRef]:
-    """Every actor the clause names, in text order (new references at every call: callers
-    change them; the resolution is done once per document and arguments, and that of each
-    mention once per document, country and date, whatever clause holds it)."""
+    """Every actor the clause names, in text order: once per document and arguments, and
+    each mention resolved once per document, country and date, whatever clause holds it.
+    The list and its references are shared: callers change neither (they copy a reference
+    before changing it)."""
     key = ("clause_actors", clause.start, clause.end, country, on_date)
-    resolved = derived(
+    return derived(
         document, key, lambda: _clause_actors(document, clause, resources, country, on_date)
     )
-    return [ref.copy() for ref in resolved]
 
 
 def _clause_actors(
@@ -346,7 +346,8 @@ def _adjective_after(
 
 def _mark_supporters(document: Document, ref: ActorRef) -> None:
     """"أنصار ميليشيا X": a crowd of X's supporters, X as the associated actor."""
-    if ref.actor is None or ref.category not in ("armed", "other", "state"):
+    if ref.actor is None or ref.category not in ("armed", "other", "state") \
+            or not _supporter_words(document):
         return
     before = fold(document.text[max(0, ref.start - 30) : ref.start]).replace("«", " ")
     match = _SUPPORTERS.search(before + " ")
@@ -362,6 +363,16 @@ def names_supporters(document: Document) -> bool:
     text holds none of their words."""
     folded = document.normalised.text if document.normalised is not None else fold(document.text)
     return any(word in folded for word in SUPPORTER_WORDS)
+
+
+def _supporter_words(document: Document) -> bool:
+    """Whether the folded text holds a word of supporters anywhere (once per document; a
+    slice's folding is part of the whole text's)."""
+    def find() -> bool:
+        folded = fold(document.text)
+        return any(word in folded for word in SUPPORTER_WORDS)
+
+    return derived(document, "supporter_words", find)
 
 
 def _surface_back(document: Document, start: int) -> int:
