@@ -37,7 +37,6 @@ def _nearest_in(mentions: list[Mention], spans: list[Span], position: int) -> Me
 def attach_place(
     document: Document, candidate: Candidate, resources: Resources, countries: list[str]
 ) -> None:
-    gazetteer = resources.gazetteer
     sentence = document.sentences[candidate.sentence]
     best: PlaceRef | None = None
     refs_seen: list[PlaceRef] = []
@@ -45,11 +44,7 @@ def attach_place(
     if candidate.segment is not None:
         spans.insert(0, candidate.segment)
     for span in spans:
-        refs = []
-        for mention in starting_in(document, "place", span.start, span.end):
-            place = _event_place(document, mention, resources, countries)
-            if place is not None:
-                refs.append(place_ref(document, mention, place, gazetteer))
+        refs = _span_places(document, span, resources, countries)
         if refs:
             refs = _own_places(document, candidate, refs, resources)
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
@@ -69,9 +64,24 @@ def attach_place(
     candidate.place_list = _place_list(document, best, refs_seen) if best is not None else []
     candidate.place_in_clause = best is not None
     candidate.place_named = best is not None or any(
-        candidate.clause.start <= m.start < candidate.clause.end
-        for m in document.of_kind("place") if m.data.get("unknown")
+        m.data.get("unknown")
+        for m in starting_in(document, "place", candidate.clause.start, candidate.clause.end)
     )
+
+
+def _span_places(document: Document, span: Span, resources: Resources, countries: list[str]
+                 ) -> list[PlaceRef]:
+    """The event places named in a span, in text order (once per document, span and
+    countries: the list and its references are shared, and not changed)."""
+    def find() -> list[PlaceRef]:
+        refs = []
+        for mention in starting_in(document, "place", span.start, span.end):
+            place = _event_place(document, mention, resources, countries)
+            if place is not None:
+                refs.append(place_ref(document, mention, place, resources.gazetteer))
+        return refs
+
+    return derived(document, ("span_places", span.start, span.end, tuple(countries)), find)
 
 
 def _metonym(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:

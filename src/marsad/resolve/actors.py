@@ -366,13 +366,9 @@ def names_supporters(document: Document) -> bool:
 
 
 def _supporter_words(document: Document) -> bool:
-    """Whether the folded text holds a word of supporters anywhere (once per document; a
-    slice's folding is part of the whole text's)."""
-    def find() -> bool:
-        folded = fold(document.text)
-        return any(word in folded for word in SUPPORTER_WORDS)
-
-    return derived(document, "supporter_words", find)
+    """`names_supporters`, once per document (a slice's folding is part of the whole
+    text's)."""
+    return derived(document, "supporter_words", lambda: names_supporters(document))
 
 
 def _surface_back(document: Document, start: int) -> int:
