@@ -180,21 +180,23 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
-    actors = [a for a in actors if not _marks(document, a).mediator]
-    if not actors:
+    marked = [(a, m) for a in actors for m in (_marks(document, a),) if not m.mediator]
+    if not marked:
         return None, None
+    actors = [a for a, _ in marked]
     verbs = _verbs_before(document, trigger)
-    agents = [a for a in actors if _marks(document, a).agent
+    agents = [a for a, m in marked if m.agent
               or _announces(document, a, trigger, verbs)
               or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
     accuser, accused = _accusation(document, actors, trigger)
     if accused is not None:
         agents = [accused] + [a for a in agents if a is not accused and a is not accuser]
-    victims = [a for a in actors if a not in agents and _is_victim(document, a, victim_verbs)]
+    victims = [a for a, m in marked
+               if a not in agents and _marked_victim(document, a, m, victim_verbs)]
     if accuser is not None and accuser not in victims:
         victims.append(accuser)  # "اتهم الحشد التحالف بشن غارة على موقع له": the accuser was hit
-    targets = [a for a in actors
-               if a not in agents and (a in victims or _marks(document, a).target
+    targets = [a for a, m in marked
+               if a not in agents and (a in victims or m.target
                                        or (candidate.family == "disrupted"
                                            and _named_by_weapon(document, a)))]
     allowed = AGENTS_BY_TRIGGER.get(trigger.key) or AGENTS.get(candidate.family)
@@ -544,7 +546,12 @@ _MARKS = object()  # the `derived` key of each actor span's _Marks
 
 def _is_victim(document: Document, actor: ActorRef, victim_verbs: frozenset[str]) -> bool:
     """`_victim`, once per document and actor span (the victim verbs are the resources')."""
-    marks = _marks(document, actor)
+    return _marked_victim(document, actor, _marks(document, actor), victim_verbs)
+
+
+def _marked_victim(document: Document, actor: ActorRef, marks: _Marks,
+                   victim_verbs: frozenset[str]) -> bool:
+    """`_is_victim`, with the actor's marks given."""
     if marks.victim is None:
         marks.victim = _victim(document, actor, victim_verbs)
     return marks.victim

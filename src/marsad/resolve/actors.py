@@ -105,15 +105,18 @@ class _ActorIndex:
     """A document's actor entries in the order `clause_actors` returns them, where each
     starts, and the cues that exclude them."""
 
-    __slots__ = ("charges", "document", "entries", "named", "sources", "stances", "starts",
-                 "triggers")
+    __slots__ = ("charges", "document", "entries", "longest_source", "longest_stance", "named",
+                 "starts", "triggers")
 
     def __init__(self, document: Document, resources: Resources) -> None:
         self.document = document
         self.named = named = [m for kind in ACTOR_KINDS for m in document.of_kind(kind)]
-        self.sources = document.of_kind("source")
+        # (the cues that may exclude an actor end near it: they start at most this far before)
+        self.longest_source = max((m.end - m.start for m in document.of_kind("source")),
+                                  default=0)
+        self.longest_stance = max((m.end - m.start for m in document.of_kind("stance")),
+                                  default=0)
         self.triggers = document.of_kind("trigger")
-        self.stances = document.of_kind("stance")
         self.charges = [w for w in document.of_kind("word") if w.key == "charge"]
         keyed = [((m.start, 0, order), _Entry(m)) for order, m in enumerate(named)]
         for order, mention in enumerate(document.of_kind("nationality")):
@@ -141,7 +144,7 @@ class _ActorIndex:
             entry.excluded = [_ALWAYS]
             return entry.excluded
         excluded = []
-        for source in self.sources:
+        for source in starting_in(document, "source", at - SOURCE_GAP - self.longest_source, at):
             if source.end <= at:
                 if at - source.end > SOURCE_GAP or _complementizer_between(
                         document, source.end, at):
@@ -153,7 +156,8 @@ class _ActorIndex:
                            default=_NEVER)
             excluded.append((covering, source.start))
         holders, speakers = [], []
-        for cue in self.stances:
+        for cue in starting_in(document, "stance", at - ATTRIBUTION_GAP - self.longest_stance,
+                               at + 1):
             if cue.key == "attribution":
                 if 0 <= at - cue.end <= ATTRIBUTION_GAP and _ATTRIBUTION_FILLER.match(
                         fold(document.text[cue.end : at])):
