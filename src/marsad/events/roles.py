@@ -518,30 +518,48 @@ MARK_REACH = 25  # characters before an actor searched for the words that mark i
 
 class _Marks:
     """What the words before an actor make of it: the agent of a passive, a mediator, a
-    target (each pattern searched once per document and actor), and a victim (when asked)."""
+    target (each pattern searched when first asked, once per document and actor start), and
+    a victim (once per actor span)."""
 
-    __slots__ = ("agent", "mediator", "target", "victim")
+    __slots__ = ("_agent", "_before", "_mediator", "_target", "victims")
 
-    def __init__(self, document: Document, actor: ActorRef) -> None:
-        before = fold(document.text[max(0, actor.start - MARK_REACH) : actor.start])
-        self.agent = bool(_AGENT_BEFORE.search(before))
-        self.mediator = bool(_MEDIATOR_BEFORE.search(before))
-        self.target = bool(_TARGET_BEFORE.search(before))
-        self.victim: bool | None = None
+    def __init__(self, document: Document, start: int) -> None:
+        self._before = fold(document.text[max(0, start - MARK_REACH) : start])
+        self._agent: bool | None = None
+        self._mediator: bool | None = None
+        self._target: bool | None = None
+        self.victims: dict[int, bool] = {}  # by the actor's end
+
+    @property
+    def agent(self) -> bool:
+        if self._agent is None:
+            self._agent = bool(_AGENT_BEFORE.search(self._before))
+        return self._agent
+
+    @property
+    def mediator(self) -> bool:
+        if self._mediator is None:
+            self._mediator = bool(_MEDIATOR_BEFORE.search(self._before))
+        return self._mediator
+
+    @property
+    def target(self) -> bool:
+        if self._target is None:
+            self._target = bool(_TARGET_BEFORE.search(self._before))
+        return self._target
 
 
 def _marks(document: Document, actor: ActorRef) -> _Marks:
-    table: dict[tuple[int, int], _Marks] | None = document.derived.get(_MARKS)
+    table: dict[int, _Marks] | None = document.derived.get(_MARKS)
     if table is None:
         table = document.derived[_MARKS] = {}
-    key = (actor.start, actor.end)
-    marks = table.get(key)
+    marks = table.get(actor.start)
     if marks is None:
-        marks = table[key] = _Marks(document, actor)
+        marks = table[actor.start] = _Marks(document, actor.start)
     return marks
 
 
-_MARKS = object()  # the `derived` key of each actor span's _Marks
+_MARKS = object()  # the `derived` key of each actor start's _Marks
 
 
 def _is_victim(document: Document, actor: ActorRef, victim_verbs: frozenset[str]) -> bool:
@@ -552,9 +570,10 @@ def _is_victim(document: Document, actor: ActorRef, victim_verbs: frozenset[str]
 def _marked_victim(document: Document, actor: ActorRef, marks: _Marks,
                    victim_verbs: frozenset[str]) -> bool:
     """`_is_victim`, with the actor's marks given."""
-    if marks.victim is None:
-        marks.victim = _victim(document, actor, victim_verbs)
-    return marks.victim
+    victim = marks.victims.get(actor.end)
+    if victim is None:
+        victim = marks.victims[actor.end] = _victim(document, actor, victim_verbs)
+    return victim
 
 
 def _feminine_verb(trigger: Mention) -> bool:

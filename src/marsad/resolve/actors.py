@@ -48,9 +48,11 @@ def clause_actors(
     The list and its references are shared: callers change neither (they copy a reference
     before changing it)."""
     key = ("clause_actors", clause.start, clause.end, country, on_date)
-    return derived(
-        document, key, lambda: _clause_actors(document, clause, resources, country, on_date)
-    )
+    found: list[ActorRef] | None = document.derived.get(key)  # (`derived`, inlined: hot)
+    if found is None:
+        found = document.derived[key] = _clause_actors(document, clause, resources, country,
+                                                       on_date)
+    return found
 
 
 def _clause_actors(
@@ -265,8 +267,12 @@ def _resolved(
         country = None
     else:
         on_date = None
-    return derived(document, ("actor_ref", id(mention), country, on_date),
-                   lambda: _resolve(document, mention, nationalities, resources, country, on_date))
+    cache = document.derived  # (`derived`, inlined: hot)
+    key = ("actor_ref", id(mention), country, on_date)
+    if key not in cache:
+        cache[key] = _resolve(document, mention, nationalities, resources, country, on_date)
+    ref: ActorRef | None = cache[key]
+    return ref
 
 
 def _resolve(
