@@ -38,7 +38,6 @@ def _nearest_in(mentions: list[Mention], spans: list[Span], position: int) -> Me
 def attach_place(
     document: Document, candidate: Candidate, resources: Resources, countries: list[str]
 ) -> None:
-    gazetteer = resources.gazetteer
     sentence = document.sentences[candidate.sentence]
     best: PlaceRef | None = None
     refs_seen: list[PlaceRef] = []
@@ -46,11 +45,7 @@ def attach_place(
     if candidate.segment is not None:
         spans.insert(0, candidate.segment)
     for span in spans:
-        refs = []
-        for mention in starting_in(document, "place", span.start, span.end):
-            place = _event_place(document, mention, resources, countries)
-            if place is not None:
-                refs.append(place_ref(document, mention, place, gazetteer))
+        refs = _span_places(document, span, resources, countries)
         if refs:
             refs = _own_places(document, candidate, refs, resources)
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
@@ -71,9 +66,24 @@ def attach_place(
     candidate.place_list = _place_list(document, best, refs_seen) if best is not None else []
     candidate.place_in_clause = best is not None
     candidate.place_named = best is not None or any(
-        candidate.clause.start <= m.start < candidate.clause.end
-        for m in document.of_kind("place") if m.data.get("unknown")
+        m.data.get("unknown")
+        for m in starting_in(document, "place", candidate.clause.start, candidate.clause.end)
     )
+
+
+def _span_places(document: Document, span: Span, resources: Resources, countries: list[str]
+                 ) -> list[PlaceRef]:
+    """The event places named in a span, in text order (once per document, span and
+    countries: the list and its references are shared, and not changed)."""
+    def find() -> list[PlaceRef]:
+        refs = []
+        for mention in starting_in(document, "place", span.start, span.end):
+            place = _event_place(document, mention, resources, countries)
+            if place is not None:
+                refs.append(place_ref(document, mention, place, resources.gazetteer))
+        return refs
+
+    return derived(document, ("span_places", span.start, span.end, tuple(countries)), find)
 
 
 def _metonym(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:
@@ -228,19 +238,9 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     """Set the candidate's date; False when the date shows it is background history."""
     sentence = document.sentences[candidate.sentence]
     spans = [candidate.clause, Span(sentence.start, sentence.end)]
-    sentence_triggers = starting_in(document, "trigger", sentence.start, sentence.end)
-    if candidate.strength == "strong":
-        # "قتل 12 مسلحا في ضربات جوية": the deaths are the strike's, so is their date
-        sentence_triggers = [t for t in sentence_triggers
-                             if resources.trigger_info[t.key].strength == "strong"]
-    # "فرضت طوقاً عقب الهجوم، ونفذت صباح اليوم حملة اعتقال": a happening named as one
-    # already told owns no date
-    sentence_triggers = [t for t in sentence_triggers
-                         if t is candidate.trigger or not points_back(document, t)]
-    in_sentence = starting_in(document, "date", sentence.start, sentence.end)
-    usable = [d for d in in_sentence if not period_start(d)]
-    dates = [d for d in usable if not statement_date(document, d)
-             and _closest_trigger(d, sentence_triggers, candidate.trigger)]
+    sentence_triggers, in_sentence, usable, own = _sentence_dates(
+        document, candidate.sentence, candidate.strength == "strong", resources)
+    dates = [d for d in own if _closest_trigger(d, sentence_triggers, candidate.trigger)]
     mention = _nearest_in(dates, spans, candidate.trigger.start)
     from_statement = False
     if mention is None:
@@ -295,6 +295,28 @@ def definite(trigger: Mention) -> bool:
     return word.startswith("ال") or word.startswith("لل")
 
 
+def _sentence_dates(document: Document, index: int, strong: bool, resources: Resources
+                    ) -> tuple[list[Mention], list[Mention], list[Mention], list[Mention]]:
+    """A sentence's triggers (strong ones only for a strong candidate), its dates, those that
+    are no period's start, and of these the ones that are no statement's (once per document,
+    sentence and strength)."""
+    def find() -> tuple[list[Mention], list[Mention], list[Mention], list[Mention]]:
+        sentence = document.sentences[index]
+        triggers = starting_in(document, "trigger", sentence.start, sentence.end)
+        if strong:
+            # "قتل 12 مسلحا في ضربات جوية": the deaths are the strike's, so is their date
+            triggers = [t for t in triggers if resources.trigger_info[t.key].strength == "strong"]
+        # "فرضت طوقاً عقب الهجوم، ونفذت صباح اليوم حملة اعتقال": a happening named as one
+        # already told owns no date
+        triggers = [t for t in triggers if not points_back(document, t)]
+        in_sentence = starting_in(document, "date", sentence.start, sentence.end)
+        usable = [d for d in in_sentence if not period_start(d)]
+        own = [d for d in usable if not statement_date(document, d)]
+        return triggers, in_sentence, usable, own
+
+    return derived(document, ("sentence_dates", index, strong), find)
+
+
 def period_start(mention: Mention) -> bool:
     """"الثالثة من نوعها منذ مطلع الشهر الماضي": a period that runs since then dates no
     happening (a day, "منذ الجمعة", may still be the day it began)."""
@@ -324,7 +346,13 @@ STATEMENT_GAP = 60
 
 def statement_date(document: Document, mention: Mention) -> bool:
     """"أفاد متحدث، اليوم الثلاثاء، بأن مسلحين هاجموا": the date of the statement, not of
-    what it reports (a date right after a speech verb, with no trigger in between)."""
+    what it reports (a date right after a speech verb, with no trigger in between; once per
+    document and mention)."""
+    return derived(document, ("statement_date", id(mention)),
+                   lambda: _statement_date(document, mention))
+
+
+def _statement_date(document: Document, mention: Mention) -> bool:
     sentence = document.sentences[document.sentence_index(mention.start)]
     cues = [c for c in starting_in(document, "stance", sentence.start, mention.start)
             if c.key == "asserts" and 0 <= mention.start - c.end <= STATEMENT_GAP]

@@ -88,11 +88,11 @@ def _strongest(cues: list[Mention]) -> list[tuple[str, Mention]]:
 
 
 def _source_near(document: Document, cue: Mention, start: int, end: int) -> Mention | None:
-    nouns = [m for m in document.of_kind("source") if start <= m.start < end]
+    nouns = starting_in(document, "source", start, end)
     speakers = [
         m for kind in ("actor", "force", "role", "leader")
-        for m in document.of_kind(kind) if start <= m.start < end
-        and 0 <= m.start - cue.end <= SPEAKER_WINDOW
+        for m in starting_in(document, kind, start, end)
+        if 0 <= m.start - cue.end <= SPEAKER_WINDOW
     ]
     pool = nouns + speakers
     after = [m for m in pool if 0 <= m.start - cue.end <= SOURCE_WINDOW]

@@ -7,8 +7,10 @@ Triggers governed by a negation, a threat or plan, or an accusation make no even
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.document import Document, Mention, Span
-from marsad.events.index import covered
+from marsad.events.index import covering, starting_in
 from marsad.events.model import Candidate
 from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
@@ -36,15 +38,17 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     names = [m for kind in NAME_KINDS for m in document.of_kind(kind)]
     # "جيش تحرير بلوشستان", "حركة الجهاد": a trigger word inside a name is part of the name.
     blockers = [w for w in document.of_kind("word") if w.key == "not_after"]
-    inside_names = covered(names)
+    inside_names = covering(names)
     triggers = [t for t in document.of_kind("trigger")
-                if t.start not in inside_names
+                if not inside_names(t.start)
                 and not any(_governs(document.text, b, t) for b in blockers)]
     text = document.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
+    trigger_starts = [t.start for t in triggers]
     for index, sentence in enumerate(document.sentences):
         headline = index == 0 or sentence.start < first_line_end
-        in_sentence = [t for t in triggers if sentence.start <= t.start < sentence.end]
+        first = bisect_left(trigger_starts, sentence.start)
+        in_sentence = triggers[first : bisect_left(trigger_starts, sentence.end, lo=first)]
         if not in_sentence:
             continue
         main_found = False
@@ -125,7 +129,7 @@ def _casualty_tail(document: Document, chosen: list[Mention], kept: list[Mention
     if not chosen:
         return {}
     main = chosen[0]
-    places = [p.start for p in document.of_kind("place") if clause.start <= p.start < clause.end]
+    places = [p.start for p in starting_in(document, "place", clause.start, clause.end)]
     for trigger in kept:
         if resources.trigger_info[trigger.key].strength != "weak" or trigger.start <= main.end:
             continue
@@ -140,10 +144,8 @@ def _casualty_tail(document: Document, chosen: list[Mention], kept: list[Mention
 def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, str | None]]:
     """The sentence's clauses, each with the kind of word that opened it: a subordinator or a
     grievance (an earlier happening), or None for the main clause."""
-    cuts = [
-        w for w in document.of_kind("word")
-        if w.key in ("subordinators", "grievances") and start < w.start < end
-    ]
+    cuts = [w for w in starting_in(document, "word", start + 1, end)
+            if w.key in ("subordinators", "grievances")]
     if not cuts:
         return [(Span(start, end), None)]
     clauses: list[tuple[Span, str | None]] = [(Span(start, cuts[0].start), None)]
@@ -162,14 +164,11 @@ def _present_tense(trigger: Mention) -> bool:
 
 def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
     """A trigger that is negated, threatened, planned or merely alleged makes no event."""
-    for cue in document.of_kind("stance"):
+    for cue in starting_in(document, "stance", clause.start, trigger.start):
         # "نفى الجيش وقوع أي اشتباكات": the denial is recorded as a claim, not an event.
-        if cue.key == "denies" and clause.start <= cue.start < trigger.start \
-                and trigger.start - cue.end <= DENIAL_WINDOW:
+        if cue.key == "denies" and trigger.start - cue.end <= DENIAL_WINDOW:
             return True
-    for cue in document.of_kind("cue"):
-        if cue.start >= trigger.start or cue.start < clause.start:
-            continue
+    for cue in starting_in(document, "cue", clause.start, trigger.start):
         gap = trigger.start - cue.end
         if cue.key in ("negation", "purpose") and gap <= NEGATION_WINDOW:
             return True
@@ -246,9 +245,8 @@ CROWD_KEYS = {"crowd", "protesters", "rioters", "protest"}
 
 
 def _crowd_after(document: Document, trigger: Mention) -> bool:
-    window = (trigger.end, trigger.end + 30)
-    return any(window[0] <= m.start < window[1] and m.key in CROWD_KEYS
-               for kind in ("word", "force", "trigger") for m in document.of_kind(kind))
+    return any(m.key in CROWD_KEYS for kind in ("word", "force", "trigger")
+               for m in starting_in(document, kind, trigger.end, trigger.end + 30))
 
 
 def _rank(family: str) -> int:

@@ -3,7 +3,7 @@ scanning every mention for every candidate."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
@@ -12,10 +12,21 @@ from marsad.document import Document, Mention
 T = TypeVar("T")
 
 
-def covered(mentions: Iterable[Mention]) -> set[int]:
-    """Every offset inside one of `mentions` (`offset in covered(ms)` is
-    `any(m.start <= offset < m.end for m in ms)`)."""
-    return {offset for m in mentions for offset in range(m.start, m.end)}
+def covering(mentions: Iterable[Mention]) -> Callable[[int], bool]:
+    """A test of whether an offset lies inside one of `mentions` (`covering(ms)(offset)` is
+    `any(m.start <= offset < m.end for m in ms)`): bisect over their starts, with the
+    furthest end of those starting up to each."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _ in spans]
+    reach: list[int] = []
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside(offset: int) -> bool:
+        last = bisect_right(starts, offset) - 1
+        return last >= 0 and reach[last] > offset
+
+    return inside
 
 
 def starting_in(document: Document, kind: str, start: int, end: int) -> list[Mention]:

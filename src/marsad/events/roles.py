@@ -113,6 +113,7 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     if candidate.family in CROWD_TEMPLATE:
         actor1 = _crowd(candidate, actor1, country, resources)
         if actor1 is not None and not actor1.assoc:
+            actor1 = actor1.copy()  # (the clause's references are shared)
             actor1.assoc = _supported_group(document, resources, country, on_date)
     if candidate.family in PERPETRATOR_FAMILIES and (actor1 is None or actor1.actor is None
                                                      or (actor1.actor.template is not None
@@ -133,8 +134,9 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         if default is not None:
             actor1 = ActorRef(default, "", candidate.trigger.start, candidate.trigger.start)
     if candidate.family == "attack" and actor2 is not None and actor2.actor is not None \
-            and actor2.actor.kind == "identity" and _victim(document, actor2,
-                                                             resources.victim_verbs):
+            and actor2.actor.kind == "identity" and _is_victim(document, actor2,
+                                                                resources.victim_verbs):
+        actor2 = actor2.copy()  # (the clause's references are shared)
         actor2.category = "civilian"  # "قتل أربعة مستوطنين": killed, not fighting back
     if actor1 is not None and _same(actor1, actor2):
         # no side acts on itself: the second actor is another one the clause names, if any
@@ -183,21 +185,24 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
-    actors = [a for a in actors if not _marked(document, a, _MEDIATOR_BEFORE)]
-    if not actors:
+    marked = [(a, m) for a in actors for m in (_marks(document, a),) if not m.mediator]
+    if not marked:
         return None, None
-    agents = [a for a in actors if _marked(document, a, _AGENT_BEFORE)
-              or _announcer(document, a, trigger)
+    actors = [a for a, _ in marked]
+    verbs = _verbs_before(document, trigger)
+    agents = [a for a, m in marked if m.agent
+              or _announces(document, a, trigger, verbs)
               or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
     accuser, accused = _accusation(document, actors, trigger)
     if accused is not None:
         agents = [accused] + [a for a in agents if a is not accused and a is not accuser]
-    victims = [a for a in actors if a not in agents and _victim(document, a, victim_verbs)
+    victims = [a for a, m in marked
+               if a not in agents and _marked_victim(document, a, m, victim_verbs)
                and not _object_follows(document, a)]
     if accuser is not None and accuser not in victims:
         victims.append(accuser)  # "اتهم الحشد التحالف بشن غارة على موقع له": the accuser was hit
-    targets = [a for a in actors
-               if a not in agents and (a in victims or _marked(document, a, _TARGET_BEFORE)
+    targets = [a for a, m in marked
+               if a not in agents and (a in victims or m.target
                                        or (candidate.family == "disrupted"
                                            and _named_by_weapon(document, a)))]
     allowed = AGENTS_BY_TRIGGER.get(trigger.key) or AGENTS.get(candidate.family)
@@ -220,7 +225,7 @@ def _pick(
                     # A named group before a generic "gunmen" of the same kind (but not one
                     # named as someone's group: "قتل مسلحون قيادياً في فصائل المعارضة").
                     named = [a for a in preferred if a.actor and a.actor.template is None
-                             and not _marked(document, a, _MEMBER_OF)]
+                             and not _marks(document, a).member]
                     pool = named or preferred
                     break
             else:
@@ -270,30 +275,39 @@ def _perpetrator(
     on_date: date | None, lead: bool = True,
 ) -> ActorRef | None:
     """A named armed group the article holds responsible: in the sentence, in a claim of
-    responsibility, or in the lead."""
-    sentence = document.sentences[candidate.sentence]
-    if _unknown_agent(document, candidate.sentence):
+    responsibility, or in the lead (once per document, sentence, allowed categories, country,
+    date and reach: the references are shared, as the clauses' are)."""
+    allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
+        PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
+    key = ("perpetrator", candidate.sentence, allowed, country, on_date, lead)
+    return derived(document, key, lambda: _find_perpetrator(
+        document, candidate.sentence, allowed, resources, country, on_date, lead))
+
+
+def _find_perpetrator(
+    document: Document, index: int, allowed: tuple[str, ...], resources: Resources,
+    country: str | None, on_date: date | None, lead: bool,
+) -> ActorRef | None:
+    sentence = document.sentences[index]
+    if _unknown_agent(document, index):
         return None  # "دون أن تحدد الجهة التي زرعت اللغم": the text says no one is known
     # a claim of responsibility speaks of the happening told around it, or of the lead's
-    claims = {index for index in _claim_sentences(document)
-              if (abs(index - candidate.sentence) <= CLAIM_REACH
-                  or (index < LEAD_SENTENCES and candidate.sentence < LEAD_SENTENCES))
-              and not _separate_between(document, index, candidate.sentence)
-              and not _unknown_agent(document, index)}
+    claims = {claim for claim in _claim_sentences(document)
+              if (abs(claim - index) <= CLAIM_REACH
+                  or (claim < LEAD_SENTENCES and index < LEAD_SENTENCES))
+              and not _separate_between(document, claim, index)
+              and not _unknown_agent(document, claim)}
     scopes = [Span(sentence.start, sentence.end)]
     scopes += [Span(document.sentences[i].start, document.sentences[i].end) for i in sorted(claims)]
-    if lead and not _separate_between(document, 0, candidate.sentence):
+    if lead and not _separate_between(document, 0, index):
         scopes += [Span(s.start, s.end) for i, s in enumerate(document.sentences[:LEAD_SENTENCES])
                    if not _unknown_agent(document, i)]
     for scope in scopes:
-        allowed = PERPETRATOR_BY_TRIGGER.get(candidate.trigger.key) or \
-            PERPETRATOR_CATEGORIES.get(candidate.family, ("armed",))
         named = [a for a in clause_actors(document, scope, resources, country, on_date)
                  if a.category in allowed and a.actor is not None
                  and (a.actor.template is None or a.category != "armed")
-                 and not _victim(document, a, resources.victim_verbs)
-                 and not _marked(document, a, _TARGET_BEFORE)
-                 and not _marked(document, a, _MEMBER_OF)]
+                 and not _is_victim(document, a, resources.victim_verbs)
+                 and not _marks(document, a).target and not _marks(document, a).member]
         if named:
             return named[0]
     return _blamed(document, scopes, resources)
@@ -456,10 +470,16 @@ def _next_word(document: Document, offset: int) -> str:
 ANNOUNCE_GAP = 3  # characters between "يعلن/أعلنت" and the verbal noun it announces
 
 
-def _announcer(document: Document, actor: ActorRef, trigger: Mention) -> bool:
+def _verbs_before(document: Document, trigger: Mention) -> list[Mention]:
+    """The speech verbs ending before the trigger."""
+    return [cue for cue in _assertions(document) if cue.end <= trigger.start]
+
+
+def _announces(document: Document, actor: ActorRef, trigger: Mention, verbs: list[Mention]
+               ) -> bool:
     """"داعش يعلن السيطرة على", "أعلنت الشرطة اعتقال": who announces a verbal noun of their
-    own doing is its agent (right before the verb, or between the verb and the noun)."""
-    verbs = [cue for cue in _assertions(document) if cue.end <= trigger.start]
+    own doing is its agent (right before the verb, or between the verb and the noun); `verbs`
+    are `_verbs_before(document, trigger)`."""
     for cue in verbs:
         before_verb = 0 <= cue.start - actor.end <= ANNOUNCE_GAP
         right_after = trigger.start - cue.end <= ANNOUNCE_GAP
@@ -514,12 +534,74 @@ def _only_dates_between(document: Document, start: int, end: int) -> bool:
     return not text.strip(" ،,\n\t")
 
 
-def _marked(document: Document, actor: ActorRef, pattern: re.Pattern[str]) -> bool:
-    def search() -> bool:
-        before = fold(document.text[max(0, actor.start - 25) : actor.start])
-        return bool(pattern.search(before))
+MARK_REACH = 25  # characters before an actor searched for the words that mark its role
 
-    return derived(document, ("marked", id(pattern), actor.start), search)
+
+class _Marks:
+    """What the words before an actor make of it: the agent of a passive, a mediator, a
+    target (each pattern searched when first asked, once per document and actor start), and
+    a victim (once per actor span)."""
+
+    __slots__ = ("_agent", "_before", "_mediator", "_member", "_target", "victims")
+
+    def __init__(self, document: Document, start: int) -> None:
+        self._before = fold(document.text[max(0, start - MARK_REACH) : start])
+        self._agent: bool | None = None
+        self._mediator: bool | None = None
+        self._target: bool | None = None
+        self._member: bool | None = None
+        self.victims: dict[int, bool] = {}  # by the actor's end
+
+    @property
+    def agent(self) -> bool:
+        if self._agent is None:
+            self._agent = bool(_AGENT_BEFORE.search(self._before))
+        return self._agent
+
+    @property
+    def mediator(self) -> bool:
+        if self._mediator is None:
+            self._mediator = bool(_MEDIATOR_BEFORE.search(self._before))
+        return self._mediator
+
+    @property
+    def target(self) -> bool:
+        if self._target is None:
+            self._target = bool(_TARGET_BEFORE.search(self._before))
+        return self._target
+
+    @property
+    def member(self) -> bool:
+        if self._member is None:
+            self._member = bool(_MEMBER_OF.search(self._before))
+        return self._member
+
+
+def _marks(document: Document, actor: ActorRef) -> _Marks:
+    table: dict[int, _Marks] | None = document.derived.get(_MARKS)
+    if table is None:
+        table = document.derived[_MARKS] = {}
+    marks = table.get(actor.start)
+    if marks is None:
+        marks = table[actor.start] = _Marks(document, actor.start)
+    return marks
+
+
+_MARKS = object()  # the `derived` key of each actor start's _Marks
+
+
+def _is_victim(document: Document, actor: ActorRef, victim_verbs: frozenset[str]) -> bool:
+    """`_victim`, once per document and actor span (the victim verbs are the resources')."""
+    return _marked_victim(document, actor, _marks(document, actor), victim_verbs)
+
+
+def _marked_victim(document: Document, actor: ActorRef, marks: _Marks,
+                   victim_verbs: frozenset[str]) -> bool:
+    """`_is_victim`, with the actor's marks given."""
+    victim = marks.victims.get(actor.end)
+    if victim is None:
+        victim = marks.victims[actor.end] = _victim(document, actor, victim_verbs)
+    return victim
 
 
 def _feminine_verb(trigger: Mention) -> bool:

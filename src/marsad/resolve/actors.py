@@ -8,6 +8,7 @@ unless the knowledge base knows the whole phrase (أنصار الله is a group
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from marsad.document import Document, Mention, Span
@@ -42,14 +43,16 @@ def clause_actors(
     country: str | None,
     on_date: date | None,
 ) -> list[ActorRef]:
-    """Every actor the clause names, in text order (new references at every call: callers
-    change them; the resolution is done once per document and arguments, and that of each
-    mention once per document, country and date, whatever clause holds it)."""
+    """Every actor the clause names, in text order: once per document and arguments, and
+    each mention resolved once per document, country and date, whatever clause holds it.
+    The list and its references are shared: callers change neither (they copy a reference
+    before changing it)."""
     key = ("clause_actors", clause.start, clause.end, country, on_date)
-    resolved = derived(
-        document, key, lambda: _clause_actors(document, clause, resources, country, on_date)
-    )
-    return [ref.copy() for ref in resolved]
+    found: list[ActorRef] | None = document.derived.get(key)  # (`derived`, inlined: hot)
+    if found is None:
+        found = document.derived[key] = _clause_actors(document, clause, resources, country,
+                                                       on_date)
+    return found
 
 
 def _clause_actors(
@@ -59,103 +62,165 @@ def _clause_actors(
     country: str | None,
     on_date: date | None,
 ) -> list[ActorRef]:
+    index = _actor_index(document, resources)
     found: list[ActorRef] = []
     nationalities = document.of_kind("nationality")
-    named = [m for kind in ACTOR_KINDS
-             for m in starting_in(document, kind, clause.start, clause.end)]
-    # A source that is itself a force ("قوات الجيش ومسلحي فانو") takes no affiliation after it.
-    sources = [s for s in starting_in(document, "source", clause.start, clause.end)
-               if not any(m.start <= s.start < m.end for m in named)]
-    triggers = document.of_kind("trigger")
-    stances = starting_in(document, "stance", clause.start, clause.end)
-    charges = [w for w in starting_in(document, "word", clause.start - CHARGE_REACH, clause.end)
-               if w.key == "charge"]
-    attributions = [c for c in stances if c.key == "attribution"]
-    for kind in ACTOR_KINDS:
-        for mention in starting_in(document, kind, clause.start, clause.end):
-            if not _of_source(document, mention, sources) \
-                    and not _adjective_of_trigger(mention, triggers) \
-                    and not _attributed_to(document, mention, attributions) \
-                    and not _reporter(document, mention, stances):
-                ref = _resolved(document, mention, nationalities, resources, country, on_date)
-                if ref is not None and not (ref.category in ("state", "government")
-                                            and _in_charge(document, mention, charges)):
-                    found.append(ref)
-    found.extend(_people_of(document, clause, named, nationalities, resources))
-    found.sort(key=lambda r: r.start)
+    at = clause.start
+    first = bisect_left(index.starts, at)
+    last = bisect_left(index.starts, clause.end, lo=first)
+    for entry in index.entries[first:last]:
+        excluded = entry.excluded
+        if excluded is None:
+            excluded = index.settle(entry)
+        if excluded and any(low < at <= high for low, high in excluded):
+            continue
+        if entry.people is not None:
+            found.append(entry.people)
+            continue
+        ref = _resolved(document, entry.mention, nationalities, resources, country, on_date)
+        if ref is not None and not (ref.category in ("state", "government")
+                                    and at <= entry.charge_reach):
+            found.append(ref)
     return found
+
+
+_NEVER = -1  # a clause start below every offset
+_ALWAYS = (_NEVER, 1 << 62)  # excluded whatever the clause
+
+
+class _Entry:
+    """An actor mention (or a nationality naming civilians) with the clause starts that
+    exclude it: each (low, high] of `excluded` holds the starts of the clauses in which a cue
+    before it (a source, an attribution, a reporter, a noun it qualifies) starts, so that
+    the clause's actors are filtered without looking at its cues again."""
+
+    __slots__ = ("charge_reach", "excluded", "mention", "people")
+
+    def __init__(self, mention: Mention, people: ActorRef | None = None) -> None:
+        self.mention = mention
+        self.people = people  # the civilians a plural nationality names
+        self.excluded: list[tuple[int, int]] | None = None  # (worked out when first needed)
+        self.charge_reach = _NEVER  # a state in a clause starting up to here is charged
+
+
+class _ActorIndex:
+    """A document's actor entries in the order `clause_actors` returns them, where each
+    starts, and the cues that exclude them."""
+
+    __slots__ = ("charges", "document", "entries", "longest_source", "longest_stance", "named",
+                 "starts", "triggers")
+
+    def __init__(self, document: Document, resources: Resources) -> None:
+        self.document = document
+        self.named = named = [m for kind in ACTOR_KINDS for m in document.of_kind(kind)]
+        # (the cues that may exclude an actor end near it: they start at most this far before)
+        self.longest_source = max((m.end - m.start for m in document.of_kind("source")),
+                                  default=0)
+        self.longest_stance = max((m.end - m.start for m in document.of_kind("stance")),
+                                  default=0)
+        self.triggers = document.of_kind("trigger")
+        self.charges = [w for w in document.of_kind("word") if w.key == "charge"]
+        keyed = [((m.start, 0, order), _Entry(m)) for order, m in enumerate(named)]
+        for order, mention in enumerate(document.of_kind("nationality")):
+            people = _people(mention, resources)
+            if people is None:
+                continue
+            entry = _Entry(mention, people)
+            # "قوات عراقيين", "مواطنين فلسطينيين": an adjective of the noun before it, when
+            # the clause holds that noun
+            nouns = [m.start for m in named if 0 <= mention.start - m.end <= ADJACENT_GAP]
+            entry.excluded = [(_NEVER, max(nouns))] if nouns else []
+            keyed.append(((mention.start, 1, order), entry))
+        keyed.sort(key=lambda pair: pair[0])
+        self.entries = [entry for _, entry in keyed]
+        self.starts = [entry.mention.start for entry in self.entries]
+
+    def settle(self, entry: _Entry) -> list[tuple[int, int]]:
+        """The clause starts excluding an actor mention (`_of_source`, `_attributed_to`,
+        `_reporter` and `_in_charge` of a clause starting there), and its charge reach."""
+        document, mention = self.document, entry.mention
+        at = mention.start
+        entry.charge_reach = max((c.start + CHARGE_REACH for c in self.charges
+                                  if _charges(document, mention, c)), default=_NEVER)
+        if _adjective_of_trigger(mention, self.triggers):
+            entry.excluded = [_ALWAYS]
+            return entry.excluded
+        excluded = []
+        for source in starting_in(document, "source", at - SOURCE_GAP - self.longest_source, at):
+            if source.end <= at:
+                if at - source.end > SOURCE_GAP or _complementizer_between(
+                        document, source.end, at):
+                    continue
+            elif not source.start < at:
+                continue
+            # a source starting in the clause, unless a name starting there too covers it
+            covering = max((m.start for m in self.named if m.start <= source.start < m.end),
+                           default=_NEVER)
+            excluded.append((covering, source.start))
+        holders, speakers = [], []
+        for cue in starting_in(document, "stance", at - ATTRIBUTION_GAP - self.longest_stance,
+                               at + 1):
+            if cue.key == "attribution":
+                if 0 <= at - cue.end <= ATTRIBUTION_GAP and _ATTRIBUTION_FILLER.match(
+                        fold(document.text[cue.end : at])):
+                    excluded.append((_NEVER, cue.start))
+                if cue.start <= at < cue.end:
+                    holders.append(cue.start)
+            if cue.key in ("asserts", "attribution") and 0 <= at - cue.end <= REPORTER_GAP \
+                    and _REPORTER_FILLER.match(fold(document.text[cue.end : at])):
+                speakers.append(cue.start)
+        if holders and speakers:  # `_reporter`: both in the clause
+            excluded.append((_NEVER, min(max(holders), max(speakers))))
+        entry.excluded = excluded
+        return excluded
+
+
+def _actor_index(document: Document, resources: Resources) -> _ActorIndex:
+    """Every clause's actors are the index's entries starting in it that its start does not
+    exclude (once per document: the clauses looked at overlap)."""
+    return derived(document, _ACTOR_INDEX, lambda: _ActorIndex(document, resources))
+
+
+_ACTOR_INDEX = object()  # the `derived` key of the document's _ActorIndex
+
+
+def _people(mention: Mention, resources: Resources) -> ActorRef | None:
+    """"اعتقلت القوات 9 فلسطينيين": a plural nationality standing alone as a noun (no force
+    or person noun before it that it would describe) names civilians of that country."""
+    if not fold(mention.text).endswith(_PLURAL_NISBA):
+        return None
+    civilians = template_actor("civilians", mention.key, resources)
+    if civilians is None:
+        return None
+    return ActorRef(civilians, mention.text, mention.start, mention.end, category="civilian")
 
 
 _PLURAL_NISBA = ("يين", "يون")
 
 
-def _people_of(document: Document, clause: Span, named: list[Mention],
-               nationalities: list[Mention], resources: Resources) -> list[ActorRef]:
-    """"اعتقلت القوات 9 فلسطينيين": a plural nationality standing alone as a noun (no force
-    or person noun before it that it would describe) names civilians of that country."""
-    refs = []
-    for mention in nationalities:
-        if not clause.start <= mention.start < clause.end:
-            continue
-        if not fold(mention.text).endswith(_PLURAL_NISBA):
-            continue
-        if any(0 <= mention.start - m.end <= ADJACENT_GAP for m in named):
-            continue  # "قوات عراقيين", "مواطنين فلسطينيين": an adjective of that noun
-        civilians = template_actor("civilians", mention.key, resources)
-        if civilians is not None:
-            refs.append(ActorRef(civilians, mention.text, mention.start, mention.end,
-                                 category="civilian"))
-    return refs
+def _complementizer_between(document: Document, start: int, end: int) -> bool:
+    """"في بيان إن مسلحين": a source before "إن" opens what is said, and names no actor."""
+    return any(w.key == "complementizers" for w in starting_in(document, "word", start, end))
 
 
-def _of_source(document: Document, mention: Mention, sources: list[Mention]) -> bool:
-    """"مصدر عسكري يمني", "مصادر في الشرطة": the actor names who speaks, not who acts (but
-    "في بيان إن مسلحين" opens what is said)."""
-    return any((s.end <= mention.start and mention.start - s.end <= SOURCE_GAP
-                and not any(w.key == "complementizers"
-                            for w in starting_in(document, "word", s.end, mention.start)))
-               or s.start < mention.start < s.end  # "مصدر عسكري": the adjective of a source
-               for s in sources)
-
-
+# "وفق ما أعلنت وزارة الصحة", "بحسب الجيش": who the report is attributed to
 ATTRIBUTION_GAP = 16
 _ATTRIBUTION_FILLER = re.compile(r"^[\s،,]*(?:ما\s+\S+\s*)?$")
-
-
-def _attributed_to(document: Document, mention: Mention, attributions: list[Mention]) -> bool:
-    """"وفق ما أعلنت وزارة الصحة", "بحسب الجيش": who the report is attributed to."""
-    for cue in attributions:
-        gap = mention.start - cue.end
-        if 0 <= gap <= ATTRIBUTION_GAP and _ATTRIBUTION_FILLER.match(
-                fold(document.text[cue.end : mention.start])):
-            return True
-    return False
-
-
 CHARGE_REACH = 30
 
 
-def _in_charge(document: Document, mention: Mention, charges: list[Mention]) -> bool:
+def _charges(document: Document, mention: Mention, charge: Mention) -> bool:
     """"بتهمة إضعاف معنويات الجيش": the state named inside a charge is not who acted."""
-    return any(0 <= mention.start - c.end <= CHARGE_REACH
-               and not any(ch in document.text[c.end : mention.start] for ch in ".،,؛")
-               for c in charges)
+    return 0 <= mention.start - charge.end <= CHARGE_REACH \
+        and not any(ch in document.text[charge.end : mention.start] for ch in ".،,؛")
 
 
+# "أفادنا به مراسل الإذاعة", "قال مراسلنا": a reporter noun (an attribution cue) right after
+# a speech verb or attribution is who reports, not who acts
 REPORTER_GAP = 8
 _REPORTER_FILLER = re.compile(r"^[\s،,]*(?:به|بها|لنا|عنه|عنها)?[\s،,]*$")
-
-
-def _reporter(document: Document, mention: Mention, stances: list[Mention]) -> bool:
-    """"أفادنا به مراسل الإذاعة", "قال مراسلنا": a reporter noun (an attribution cue) right
-    after a speech verb or attribution is who reports, not who acts."""
-    if not any(c.key == "attribution" and c.start <= mention.start < c.end for c in stances):
-        return False
-    return any(c.key in ("asserts", "attribution") and 0 <= mention.start - c.end <= REPORTER_GAP
-               and _REPORTER_FILLER.match(fold(document.text[c.end : mention.start]))
-               for c in stances)
-
-
+# "مصدر عسكري يمني", "مصادر في الشرطة": an actor right after a source, or inside it, names
+# who speaks, not who acts
 SOURCE_GAP = 4
 _ARMED_ADJECTIVES = {"مسلح", "مسلحه", "مسلحا"}
 
@@ -202,8 +267,12 @@ def _resolved(
         country = None
     else:
         on_date = None
-    return derived(document, ("actor_ref", id(mention), country, on_date),
-                   lambda: _resolve(document, mention, nationalities, resources, country, on_date))
+    cache = document.derived  # (`derived`, inlined: hot)
+    key = ("actor_ref", id(mention), country, on_date)
+    if key not in cache:
+        cache[key] = _resolve(document, mention, nationalities, resources, country, on_date)
+    ref: ActorRef | None = cache[key]
+    return ref
 
 
 def _resolve(
@@ -288,7 +357,8 @@ def _adjective_after(
 
 def _mark_supporters(document: Document, ref: ActorRef) -> None:
     """"أنصار ميليشيا X": a crowd of X's supporters, X as the associated actor."""
-    if ref.actor is None or ref.category not in ("armed", "other", "state"):
+    if ref.actor is None or ref.category not in ("armed", "other", "state") \
+            or not _supporter_words(document):
         return
     before = fold(document.text[max(0, ref.start - 30) : ref.start]).replace("«", " ")
     match = _SUPPORTERS.search(before + " ")
@@ -304,6 +374,12 @@ def names_supporters(document: Document) -> bool:
     text holds none of their words."""
     folded = document.normalised.text if document.normalised is not None else fold(document.text)
     return any(word in folded for word in SUPPORTER_WORDS)
+
+
+def _supporter_words(document: Document) -> bool:
+    """`names_supporters`, once per document (a slice's folding is part of the whole
+    text's)."""
+    return derived(document, "supporter_words", lambda: names_supporters(document))
 
 
 def _surface_back(document: Document, start: int) -> int:

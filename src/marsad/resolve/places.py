@@ -38,10 +38,11 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
     for mention in document.of_kind("nationality"):
         counts[mention.key] += 1
     for mention in document.of_kind("place"):
-        places = [gazetteer.get(pid) for pid in mention.data.get("places", [])]
-        if mention.data.get("ambiguous") and not mention.data.get("locative"):
+        data = mention.data
+        locative = data.get("locative")
+        if data.get("ambiguous") and not locative:
             continue  # "صلاة المغرب"
-        locative = mention.data.get("locative")
+        places = [gazetteer.get(pid) for pid in data.get("places", [])]
         if locative == "clitic":
             # a ب on the word may be its own ("بيان إن" is no Yan'an): provinces and countries
             places = [p for p in places if p.kind in MAJOR_KINDS]
