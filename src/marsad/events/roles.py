@@ -552,29 +552,28 @@ class _Marks:
         self._member: bool | None = None
         self.victims: dict[int, bool] = {}  # by the actor's end
 
+    def _once(self, slot: str, pattern: re.Pattern[str]) -> bool:
+        found = getattr(self, slot)
+        if found is None:
+            found = bool(pattern.search(self._before))
+            setattr(self, slot, found)
+        return found
+
     @property
     def agent(self) -> bool:
-        if self._agent is None:
-            self._agent = bool(_AGENT_BEFORE.search(self._before))
-        return self._agent
+        return self._once("_agent", _AGENT_BEFORE)
 
     @property
     def mediator(self) -> bool:
-        if self._mediator is None:
-            self._mediator = bool(_MEDIATOR_BEFORE.search(self._before))
-        return self._mediator
+        return self._once("_mediator", _MEDIATOR_BEFORE)
 
     @property
     def target(self) -> bool:
-        if self._target is None:
-            self._target = bool(_TARGET_BEFORE.search(self._before))
-        return self._target
+        return self._once("_target", _TARGET_BEFORE)
 
     @property
     def member(self) -> bool:
-        if self._member is None:
-            self._member = bool(_MEMBER_OF.search(self._before))
-        return self._member
+        return self._once("_member", _MEMBER_OF)
 
 
 def _marks(document: Document, actor: ActorRef) -> _Marks:
