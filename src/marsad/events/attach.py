@@ -207,7 +207,7 @@ def _event_place(document: Document, mention: Mention, resources: Resources,
                 or _metonym(mention, place, resources.gazetteer) or (
                     countries and place.country_code != countries[0]
                     and _statement_place(document, mention)) \
-                or _statement_venue(document, mention):
+                or _statement_venue(document, mention, resources):
             return None
         return place
 
@@ -371,16 +371,15 @@ def _names_a_force(document: Document, mention: Mention) -> bool:
                for m in starting_in(document, kind, mention.start - 30, mention.start))
 
 
-_VENUE_FILLER = frozenset(("عقده", "عقدته", "عقدها", "عقدوه", "في", "بمدينه", "مدينه",
-                           "بالعاصمه", "العاصمه"))
 VENUE_REACH = 25  # characters from a press conference to the town it was held in
 
 
-def _statement_venue(document: Document, mention: Mention) -> bool:
+def _statement_venue(document: Document, mention: Mention, resources: Resources) -> bool:
     """"في مؤتمر صحفي عقده في مدينة غوساو": where the statement was made."""
     for word in starting_in(document, "word", mention.start - VENUE_REACH, mention.start):
         if word.key == "statement_venue" and word.end <= mention.start and all(
-                w in _VENUE_FILLER for w in fold(document.text[word.end : mention.start]).split()):
+                w in resources.locatives
+                for w in fold(document.text[word.end : mention.start]).split()):
             return True
     return False
 

@@ -17,6 +17,7 @@ from marsad.events.index import derived, starting_in
 from marsad.events.model import ActorRef, Candidate
 from marsad.kb.registry import Resources
 from marsad.resolve.actors import (
+    armed_adjective,
     clause_actors,
     names_supporters,
     nationality_actor,
@@ -37,11 +38,6 @@ _TARGET_BEFORE = re.compile(
     r"|قاعده|مخزن|منزل|مركز|مسجد|جامع|دوريه|نقطه|حاجز|ثكنه|اليه|اليات|اليتهم|موكب|قافله"
     r"|رتل\S*|ارتال|امدادات|تجمع\S*|تعزيزات"
     r"|مبني)\s+)\S{0,3}$"
-)
-# "قيادياً سابقاً في فصائل المعارضة": the group a person belongs to, named as such
-_MEMBER_OF = re.compile(
-    r"(?:قيادي\S*|عنصر\S*|عناصر|مقاتل\S*|عضو\S*|اعضاء|قائد\S*|مسؤول\S*|ضابط\S*)\s+"
-    r"(?:سابق\S*\s+)?(?:في|من)\s+$"
 )
 
 # Which categories may act (actor1) and be acted on (actor2), per family.
@@ -368,8 +364,9 @@ def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | No
                  actor2: ActorRef | None) -> bool:
     """A clash between a crowd and the police is a riot: no armed group on either side (and
     none told as armed: "خلال اشتباك مسلح")."""
-    after = fold(document.text[candidate.trigger.end : candidate.trigger.end + 12]).split()
-    if after and after[0] in _ARMED_WORDS:
+    end = candidate.trigger.end
+    if any(armed_adjective(m, [candidate.trigger])
+           for m in starting_in(document, "force", end, end + 2)):
         return False
     sides = [a for a in (actor1, actor2) if a is not None]
     if any(a.category in ("crowd", "supporters") for a in sides):
@@ -379,7 +376,6 @@ def _crowd_clash(document: Document, candidate: Candidate, actor1: ActorRef | No
     return _crowd_context(document, candidate)
 
 
-_ARMED_WORDS = frozenset(("مسلح", "مسلحه", "المسلح", "المسلحه", "مسلحا", "بالاسلحه"))
 CROWD_LEAD = 3  # sentences of the lead whose crowd carries to the rest of the report
 
 
@@ -542,14 +538,16 @@ class _Marks:
     target (each pattern searched when first asked, once per document and actor start), and
     a victim (once per actor span)."""
 
-    __slots__ = ("_agent", "_before", "_mediator", "_member", "_target", "victims")
+    __slots__ = ("_agent", "_before", "_mediator", "_target", "member", "victims")
 
     def __init__(self, document: Document, start: int) -> None:
         self._before = fold(document.text[max(0, start - MARK_REACH) : start])
         self._agent: bool | None = None
         self._mediator: bool | None = None
         self._target: bool | None = None
-        self._member: bool | None = None
+        # "قيادياً سابقاً في فصائل المعارضة": the group named as a person's
+        self.member = any(w.key == "member_of" and 0 <= start - w.end <= 1
+                          for w in starting_in(document, "word", start - MARK_REACH, start))
         self.victims: dict[int, bool] = {}  # by the actor's end
 
     def _once(self, slot: str, pattern: re.Pattern[str]) -> bool:
@@ -570,10 +568,6 @@ class _Marks:
     @property
     def target(self) -> bool:
         return self._once("_target", _TARGET_BEFORE)
-
-    @property
-    def member(self) -> bool:
-        return self._once("_member", _MEMBER_OF)
 
 
 def _marks(document: Document, actor: ActorRef) -> _Marks:

@@ -142,7 +142,7 @@ class _ActorIndex:
         at = mention.start
         entry.charge_reach = max((c.start + CHARGE_REACH for c in self.charges
                                   if _charges(document, mention, c)), default=_NEVER)
-        if _adjective_of_trigger(mention, self.triggers):
+        if armed_adjective(mention, self.triggers):
             entry.excluded = [_ALWAYS]
             return entry.excluded
         excluded = []
@@ -225,7 +225,7 @@ SOURCE_GAP = 4
 _ARMED_ADJECTIVES = {"مسلح", "مسلحه", "مسلحا"}
 
 
-def _adjective_of_trigger(mention: Mention, triggers: list[Mention]) -> bool:
+def armed_adjective(mention: Mention, triggers: list[Mention]) -> bool:
     """"هجوم مسلح", "اعتداء مسلح": "armed" describes the attack, it names no one."""
     if mention.kind != "force" or fold(mention.text).lstrip("و") not in _ARMED_ADJECTIVES:
         return False
