@@ -615,7 +615,8 @@ def _object_follows(document: Document, actor: ActorRef) -> bool:
     accusative is the verb's subject, not the one it was done to ("قُتل مسلحون")."""
     if actor.category not in ("armed", "state", "external"):
         return False
-    return any(w.key == "person_singular" and fold(w.text).endswith("ا")
+    return any(w.key in ("person_singular", "member_of")
+               and fold(w.text).split()[0].endswith("ا")
                for w in starting_in(document, "word", actor.end, actor.end + OBJECT_REACH))
 
 

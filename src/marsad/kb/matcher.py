@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 
 from marsad.text.tokenise import Token, lookup_keys, name_key, strip_article
 
@@ -35,6 +37,14 @@ class Match:
 
 Key = tuple[str, ...]
 Row = tuple[str, str, str]  # an entry's kind, key and name: what the trie stores and caches
+# The longest name at a token as far as it and the next word tell: the first token's reading,
+# the whole key and the index of its last token counted from the first; None: no name.
+Outcome = tuple[str, Key, int] | None
+# What a token's spelling alone tells: () it starts no name; else whether the next word may
+# lengthen a name, and if not the outcome.
+Start = tuple[()] | tuple[bool, Outcome]
+_WALK = ("", (), -1)  # an outcome that needs the words after the next: walk the tokens
+_UNSEEN = ("", (), -2)  # no outcome memoised yet
 
 
 class TokenTrie:
@@ -46,7 +56,9 @@ class TokenTrie:
         self._prefixes: set[Key] = set()
         self.size = 0
         self._entries: dict[Key, tuple[Entry, ...]] = {}  # entries made from rows, by key
-        self._starts: dict[str, tuple[str, ...]] = {}  # token spelling -> readings in the trie
+        self._readings_of: dict[str, tuple[str, ...]] = {}  # spelling -> readings in the trie
+        self._starts: dict[str, Start] = {}  # token spelling -> `_start`
+        self._by_next: dict[tuple[str, str | None], Outcome] = {}  # see `_outcome`
 
     def add(self, name: str, entry: Entry) -> None:
         self.add_key(name_key(name), entry)
@@ -66,7 +78,9 @@ class TokenTrie:
             return
         self.size += 1
         self._entries.pop(key, None)
+        self._readings_of.clear()
         self._starts.clear()
+        self._by_next.clear()
 
     def add_all(self, names: Iterable[tuple[str, Entry]]) -> None:
         for name, entry in names:
@@ -89,70 +103,147 @@ class TokenTrie:
         trie._rows, trie._prefixes, trie.size = state
         return trie
 
-    def find(self, tokens: list[Token], text: str) -> list[Match]:
-        """All longest, non-overlapping matches, left to right."""
+    def find(self, tokens: list[Token], text: str,
+             following: list[str | None] | None = None) -> list[Match]:
+        """All longest, non-overlapping matches, left to right. `following`: `next_words`."""
+        if following is None:
+            following = next_words(tokens, text)
+        norms = list(map(_NORM, tokens))
+        starts = list(map(self._starts.get, norms))
+        if None in starts:
+            for index, start in enumerate(starts):
+                if start is None:
+                    starts[index] = self._start(norms[index])
         matches: list[Match] = []
-        get = self._starts.get
+        by_next = self._by_next
         free = 0  # the first token no match has taken
-        # Most words start no name: their memoised readings are (), skipped in one pass.
-        for index in [i for i, token in enumerate(tokens) if get(token.norm) != ()]:
+        # Most words start no name (their `_start` is ()): skipped in C.
+        for index in compress(range(len(tokens)), starts):
             if index < free:
                 continue
-            readings = get(tokens[index].norm)
-            if readings is None:
-                readings = self._readings(tokens[index].norm)
-            if not readings:
+            takes_next, outcome = starts[index]  # type: ignore[misc]
+            if takes_next:
+                key = (norms[index], following[index])
+                outcome = by_next.get(key, _UNSEEN)
+                if outcome is _UNSEEN:
+                    outcome = self._outcome(*key)
+                if outcome is _WALK:
+                    outcome = self._longest_at(tokens, index, following,
+                                               self._readings(norms[index]))
+            if outcome is None:
                 continue
-            match = self._longest_at(tokens, index, text, readings)
-            if match is not None:
-                matches.append(match)
-                free = match.last + 1
+            reading, path, words = outcome
+            last = index + words
+            start = surface_start(tokens[index], reading, text)
+            matches.append(Match(index, last, start, tokens[last].end, self.entries(path)))
+            free = last + 1
         return matches
 
     def _readings(self, word: str) -> tuple[str, ...]:
         """The readings of a first token that start a key or are one (memoised by spelling):
         the others match nothing whatever follows them."""
-        readings = self._starts.get(word)
+        readings = self._readings_of.get(word)
         if readings is None:
             readings = tuple(
                 key for key in lookup_keys(word) if (key,) in self._rows or (key,) in self._prefixes
             )
-            if len(self._starts) >= MEMO_SIZE:
-                self._starts.clear()
-            self._starts[word] = readings
+            if len(self._readings_of) >= MEMO_SIZE:
+                self._readings_of.clear()
+            self._readings_of[word] = readings
         return readings
 
-    def _longest_at(self, tokens: list[Token], first: int, text: str,
-                    readings: tuple[str, ...]) -> Match | None:
+    def _start(self, word: str) -> Start:
+        """What a token spelled `word` tells of the name starting at it (memoised)."""
+        readings = self._readings(word)
+        start: Start = ()
+        if readings:
+            takes_next = any((key,) in self._prefixes for key in readings)
+            start = (takes_next, None if takes_next else self._outcome_of(readings, None))
+        if len(self._starts) >= MEMO_SIZE:
+            self._starts.clear()
+        self._starts[word] = start
+        return start
+
+    def _outcome(self, word: str, following: str | None) -> Outcome:
+        """`_outcome_of` the readings of `word` before the word `following` (memoised)."""
+        outcome = self._outcome_of(self._readings(word), following)
+        if len(self._by_next) >= MEMO_SIZE:
+            self._by_next.clear()
+        self._by_next[word, following] = outcome
+        return outcome
+
+    def _outcome_of(self, readings: tuple[str, ...], following: str | None) -> Outcome:
+        """`_longest_at` for a first token read as one of `readings`, followed closely by a
+        word spelled `following` (None: by none); `_WALK` when a longer name may need the
+        words after it."""
+        rows, prefixes = self._rows, self._prefixes
+        best: Outcome = None
+        for key in readings:
+            path: Key = (key,)
+            if best is None and rows.get(path):
+                best = (key, path, 0)
+            if path not in prefixes or following is None:
+                continue
+            path = (key, strip_article(following))
+            if path in prefixes:
+                return _WALK
+            if (best is None or best[2] < 1) and rows.get(path):
+                best = (key, path, 1)
+        return best
+
+    def _longest_at(self, tokens: list[Token], first: int, following: list[str | None],
+                    readings: tuple[str, ...]) -> Outcome:
         """The longest name starting at `tokens[first]` read as one of `readings` (the first
         reading on a tie)."""
         rows, prefixes = self._rows, self._prefixes
-        best: tuple[str, Key] | None = None  # the reading and the whole key of the best
+        best: Outcome = None
         best_last = -1
         for key in readings:
             path: Key = (key,)
             last = first
             while True:
                 if last > best_last and rows.get(path):
-                    best, best_last = (key, path), last
-                if path not in prefixes or last + 1 >= len(tokens):
-                    break
-                if not adjacent(tokens[last], tokens[last + 1], text):
+                    best, best_last = (key, path, last - first), last
+                if path not in prefixes or following[last] is None:
                     break
                 # A non-initial word of a name: only the article may vary.
                 path = (*path, strip_article(tokens[last + 1].norm))
                 last += 1
-        if best is None:
-            return None
-        key, path = best
-        start = surface_start(tokens[first], key, text)
-        return Match(first, best_last, start, tokens[best_last].end, self.entries(path))
+        return best
+
+
+_NORM, _START, _END = attrgetter("norm"), attrgetter("start"), attrgetter("end")
+
+
+class _Joins(dict[str, bool]):
+    """`adjacent`'s verdict on a gap between two tokens, by the gap's text (short ones kept:
+    a longer gap never joins)."""
+
+    def __missing__(self, gap: str) -> bool:
+        joins = gap == " " or (len(gap) <= 3 and all(ch in _JOINERS for ch in gap))
+        if len(gap) <= 3:
+            self[gap] = joins
+        return joins
+
+
+_JOINERS = " \u00a0\"'«»-–ـ"
+_JOINS = _Joins()
+
+
+def next_words(tokens: list[Token], text: str) -> list[str | None]:
+    """For each token, the next token's spelling when the two belong to one name (`adjacent`);
+    None when they do not, or no token follows."""
+    gaps = map(text.__getitem__, map(slice, map(_END, tokens), map(_START, tokens[1:])))
+    following = [word if joins else None
+                 for word, joins in zip(map(_NORM, tokens[1:]), map(_JOINS.__getitem__, gaps),
+                                        strict=True)]
+    following.append(None)
+    return following
 
 
 def adjacent(left: Token, right: Token, text: str) -> bool:
     """Two tokens belong to one name when only spaces, quotes or a hyphen separate them."""
-    gap = text[left.end : right.start]
-    return gap == " " or (len(gap) <= 3 and all(ch in " \u00a0\"'«»-–ـ" for ch in gap))
+    return _JOINS[text[left.end : right.start]]
 
 
 def surface_start(token: Token, key: str, text: str) -> int:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from marsad.document import Mention
-from marsad.kb.matcher import adjacent, surface_start
+from marsad.kb.matcher import adjacent, next_words, surface_start
 from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys, strip_article
 
 MIN_PREFIX = 2
 MEMO_SIZE = 50_000  # token spellings whose candidate forms a cue set (or CueSets) remembers
+_NORM = attrgetter("norm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,15 @@ class CueSet:
         return forms
 
 
+# A set's cue at a token as far as the token and the next word tell: the set's position, the
+# best form of one or two words (with the reading it fits and the index of its last token
+# counted from the first) or None, and the longer forms the next word fits, longest first.
+_Decision = tuple[int, tuple[_Form, str, int] | None, tuple[_Candidate, ...]]
+# What a token's spelling tells: () it starts no cue; else whether the next word matters,
+# and if not the decisions.
+_Start = tuple[()] | tuple[bool, tuple[_Decision, ...]]
+
+
 class CueSets:
     """Several cue sets matched in one pass over the tokens: a token's spelling is looked up
     once for them all (most tokens start no cue of any set). Each set's mentions are those
@@ -141,34 +153,119 @@ class CueSets:
         self.sets = tuple(sets)
         # token spelling -> (set's position, its candidates) for each set with some
         self._memo: dict[str, tuple[tuple[int, tuple[_Candidate, ...]], ...]] = {}
+        self._starts: dict[str, _Start] = {}  # token spelling -> `_start`
+        # (token spelling, next word's or None) -> `_decisions`
+        self._by_next: dict[tuple[str, str | None], tuple[_Decision, ...]] = {}
 
-    def find_tokens(self, tokens: list[Token], text: str) -> list[list[Mention]]:
-        """Each set's mentions, in the order of `sets`."""
+    def find_tokens(self, tokens: list[Token], text: str,
+                    following: list[str | None] | None = None) -> list[list[Mention]]:
+        """Each set's mentions, in the order of `sets`. `following`: `next_words`."""
+        if following is None:
+            following = next_words(tokens, text)
         found: list[list[Mention]] = [[] for _ in self.sets]
         free = [0] * len(self.sets)  # per set, the first token none of its matches has taken
-        get = self._memo.get
-        # Most words start no cue of any set (memoised ()): skipped in one pass.
-        for index in [i for i, token in enumerate(tokens) if get(token.norm) != ()]:
-            norm = tokens[index].norm
-            hits = get(norm)
-            if hits is None:
-                hits = self._hits(norm)
-            for position, candidates in hits:
+        norms = list(map(_NORM, tokens))
+        starts = list(map(self._starts.get, norms))
+        if None in starts:
+            for index, start in enumerate(starts):
+                if start is None:
+                    starts[index] = self._start(norms[index])
+        by_next = self._by_next
+        kinds = [cue_set.kind for cue_set in self.sets]
+        # Most words start no cue of any set (their `_start` is ()): skipped in C.
+        for index in compress(range(len(tokens)), starts):
+            takes_next, decisions = starts[index]  # type: ignore[misc]
+            if takes_next:
+                key = (norms[index], following[index])
+                decisions = by_next.get(key)  # type: ignore[assignment]
+                if decisions is None:
+                    decisions = self._decisions_after(*key)
+            for position, best, longer in decisions:
                 if index < free[position]:
                     continue
-                mention, last = self.sets[position].mention_at(candidates, tokens, index, text)
-                if mention is not None:
-                    found[position].append(mention)
-                    free[position] = last + 1
+                for form, reading, _rank in longer:  # the first the tokens complete wins
+                    last = _rest_matches(form, tokens, index + 1, text, 2)
+                    if last is not None:
+                        best = (form, reading, last - index)
+                        break
+                if best is None:
+                    continue
+                form, reading, words = best
+                last = index + words
+                start = surface_start(tokens[index], reading, text)
+                end = tokens[last].end
+                found[position].append(
+                    Mention(kinds[position], start, end, text[start:end], form.key))
+                free[position] = last + 1
         return found
 
     def _hits(self, norm: str) -> tuple[tuple[int, tuple[_Candidate, ...]], ...]:
-        hits = tuple((position, candidates) for position, cue_set in enumerate(self.sets)
-                     if (candidates := cue_set.token_candidates(norm)))
-        if len(self._memo) >= MEMO_SIZE:
-            self._memo.clear()
-        self._memo[norm] = hits
+        hits = self._memo.get(norm)
+        if hits is None:
+            hits = tuple((position, candidates) for position, cue_set in enumerate(self.sets)
+                         if (candidates := cue_set.token_candidates(norm)))
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[norm] = hits
         return hits
+
+    def _start(self, norm: str) -> _Start:
+        """What a token spelled `norm` tells of the cues starting at it (memoised)."""
+        hits = self._hits(norm)
+        start: _Start = ()
+        if hits:
+            takes_next = any(rank[0] > 1 for _, candidates in hits for _, _, rank in candidates)
+            start = (takes_next, () if takes_next else _decisions(hits, ()))
+        if len(self._starts) >= MEMO_SIZE:
+            self._starts.clear()
+        self._starts[norm] = start
+        return start
+
+    def _decisions_after(self, norm: str, following: str | None) -> tuple[_Decision, ...]:
+        """`_decisions` for a token spelled `norm` before the word `following` (memoised)."""
+        nxt = () if following is None else (strip_article(following), following)
+        decisions = _decisions(self._hits(norm), nxt)
+        if len(self._by_next) >= MEMO_SIZE:
+            self._by_next.clear()
+        self._by_next[norm, following] = decisions
+        return decisions
+
+
+def _decisions(hits: tuple[tuple[int, tuple[_Candidate, ...]], ...],
+               following: tuple[str, ...]) -> tuple[_Decision, ...]:
+    """`_longest_at` for each set's candidates as far as the next word's spellings
+    (`_following`) tell it: the best form of one or two words, and the longer ones to try
+    in order; the first of them the tokens complete has the highest rank of all, and the
+    first such in the candidates' order."""
+    decisions: list[_Decision] = []
+    for position, candidates in hits:
+        best: tuple[_Form, str, int] | None = None
+        best_rank = (0, 0)
+        longer: list[_Candidate] = []
+        for form, reading, rank in candidates:
+            if rank[0] > 1:
+                if not following:
+                    continue
+                second = form.words[1]
+                if second.open_end:
+                    if not (following[0].startswith(second.text)
+                            or following[1].startswith(second.text)):
+                        continue
+                elif second.text != following[0] and second.text != following[1]:
+                    continue
+                if rank[0] > 2:
+                    longer.append((form, reading, rank))
+                    continue
+            if rank > best_rank:
+                best, best_rank = (form, reading, rank[0] - 1), rank
+        if best is not None or longer:
+            longer.sort(key=_rank, reverse=True)  # stable: ties keep the candidates' order
+            decisions.append((position, best, tuple(longer)))
+    return tuple(decisions)
+
+
+def _rank(candidate: _Candidate) -> tuple[int, int]:
+    return candidate[2]
 
 
 def _longest_at(

@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,11 @@ def _index(mapping: Mapping[Any, Iterable[str]]) -> dict[str, int]:
     return {re.sub(r"\s+", " ", fold(w)): int(k) for k, forms in mapping.items() for w in forms}
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +191,8 @@ class _Rule:
         """`pattern.finditer(text)`, trying the pattern only at `starts`: the places, in
         order, where a match can start (`DateRecogniser.match_starts`; None: anywhere).
         `present` remembers which required literals the text holds, for the other rules."""
+        if self.starts is not None and starts is not None and not starts:
+            return []  # no word of the text starts a match
         if not passes(text, self.requires, present):
             return []  # the text lacks a word every match of the rule has
         if self.starts is None or starts is None:
@@ -216,6 +222,8 @@ class DateRecogniser:
         same = (_alt(self.v.words("same_day_nouns")), _alt(self.v.words("same_words")))
         self._same_day = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<core>{same[0]}\s+{same[1]})"
                                     rf"{_END}") if self.v.words("same_words") else None
+        self._same_day_requires = required_literals(self._same_day.pattern) \
+            if self._same_day else ()
         since = _alt(self.v.words("since_words"))
         self._since = re.compile(rf"(?<!\w)[وف]?{since}\s+$") if self.v.words("since_words") \
             else None
@@ -229,6 +237,7 @@ class DateRecogniser:
         self._lengths = sorted({len(literal) for literal in self._by_literal})
         self._anywhere = tuple(i for i, rule in enumerate(self.rules) if rule.starts is None)
         self._word_rules: dict[str, tuple[int, ...]] = {}  # word -> `_rules_at(word)`
+        self._word_sets: dict[tuple[str, bool], frozenset[str]] = {}  # see `_word_set`
 
     @classmethod
     def from_package_data(cls, extra_files: Sequence[Path] = ()) -> DateRecogniser:
@@ -367,7 +376,7 @@ class DateRecogniser:
     def _same_days(self, nt: NormalisedText, found: list[DateMention],
                    taken: list[tuple[int, int]]) -> list[DateMention]:
         """"خلال الليلة نفسها": the day or night of the nearest day-precise date before."""
-        if self._same_day is None:
+        if self._same_day is None or not passes(nt.text, self._same_day_requires):
             return []
         out = []
         for m in self._same_day.finditer(nt.text):
@@ -392,14 +401,18 @@ class DateRecogniser:
         literals are word characters, so they lie inside the run: the run's spelling alone
         tells which rules may match at it."""
         found: list[list[int]] = [[] for _ in self.rules]
-        memo = self._word_rules
-        for run in _WORD_RUN.finditer(text):
-            word = run.group()
-            rules = memo.get(word)
-            if rules is None:
-                rules = self._rules_at(word)
-            for index in rules:
-                found[index].append(run.start())
+        # Each run's rules looked up in C; the loop visits only the runs with some.
+        runs = list(_WORD_RUN.finditer(text))
+        words = list(map(re.Match.group, runs))
+        rules_of = list(map(self._word_rules.get, words))
+        if None in rules_of:
+            for at, rules in enumerate(rules_of):
+                if rules is None:
+                    rules_of[at] = self._rules_at(words[at])
+        for at in compress(range(len(runs)), rules_of):
+            start = runs[at].start()
+            for index in rules_of[at]:
+                found[index].append(start)
         return [None if index in self._anywhere else starts
                 for index, starts in enumerate(found)]
 
@@ -435,6 +448,14 @@ class DateRecogniser:
                 precision = 2
         return DateMention(start, end, nt.original[start:end], earliest, latest, precision,
                            kind, anchored, since)
+
+    def _word_set(self, key: str, keyed: bool = False) -> frozenset[str]:
+        """The folded words of a dates.yaml list (`keyed`: their spaces made one), memoised."""
+        words = self._word_sets.get((key, keyed))
+        if words is None:
+            words = self._word_sets[key, keyed] = frozenset(
+                _key(fold(w)) if keyed else fold(w) for w in self.v.words(key))
+        return words
 
     # -- calendar helpers -----------------------------------------------------------------
     def _last_weekday(self, p: date, wd: int, marker: str | None = None) -> date:
@@ -510,7 +531,7 @@ class DateRecogniser:
     def _month(self, m: re.Match[str], p: date | None) -> Resolved:
         month = self.v.months[_key(m["m"])]
         marker = self._marker(m)
-        ambiguous = {_key(fold(w)) for w in self.v.words("ambiguous_months")}
+        ambiguous = self._word_set("ambiguous_months", keyed=True)
         if _key(m["m"]) in ambiguous and not (m["pair"] or m["sh"] or m["y"] or marker):
             return None
         if m["y"]:
@@ -571,7 +592,7 @@ class DateRecogniser:
     def _year(self, m: re.Match[str], p: date | None) -> Resolved:
         year = int(m["y"])
         before = m.string[max(0, m.start() - 12):m.start()].split()
-        context = {fold(w) for w in self.v.words("year_context")}
+        context = self._word_set("year_context")
         if not (1900 <= year <= 2100) or not (
             m["yw"] or m["per"] or (before and before[-1] in context)
         ):
@@ -594,7 +615,7 @@ class DateRecogniser:
         if m["earlier"] and self.v.rel_days[_key(m["r"])] != 0:
             return None
         when = p + timedelta(days=self.v.rel_days[_key(m["r"])])
-        if _key(m["r"]) in {fold(w) for w in self.v.words("tonight_words")}:
+        if _key(m["r"]) in self._word_set("tonight_words"):
             return "night", when, when + timedelta(days=1), True
         return "relative_day", when, when, True
 
@@ -616,7 +637,7 @@ class DateRecogniser:
         if p is None:
             return "night", None, None, False
         day = self._last_weekday(p, self.v.weekdays[m["w"]], self._marker(m))
-        eve = _key(m["n"]) in {fold(w) for w in self.v.words("night_eve_words")}
+        eve = _key(m["n"]) in self._word_set("night_eve_words")
         return "night", day - timedelta(days=1 if eve else 0), day + timedelta(days=1), True
 
     def _weekday_pair(self, m: re.Match[str], p: date | None) -> Resolved:
@@ -634,7 +655,7 @@ class DateRecogniser:
 
     def _hijri(self, m: re.Match[str], p: date | None) -> Resolved:
         month = self.v.hijri[_key(m["hm"])]
-        ambiguous = {_key(fold(w)) for w in self.v.words("ambiguous_hijri_months")}
+        ambiguous = self._word_set("ambiguous_hijri_months", keyed=True)
         if _key(m["hm"]) in ambiguous and not (m["d"] or m["sh"] or m["hy"] or m["rel"] or m["bl"]):
             return None
         day = self.v.day(m["d"]) if m["d"] else None

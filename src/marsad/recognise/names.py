@@ -19,9 +19,11 @@ def find_names(
     locatives: frozenset[str] = frozenset(),
     weak_locatives: frozenset[str] = frozenset(),
     settlements: frozenset[str] = frozenset(),
+    following: list[str | None] | None = None,
 ) -> list[Mention]:
+    """`following`: `next_words` of the document's tokens, when known."""
     mentions: list[Mention] = []
-    for match in names.find(document.tokens, document.text):
+    for match in names.find(document.tokens, document.text, following):
         usable = [e for e in match.entries if _agrees(document, match, e)]
         if not usable:
             continue

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +234,11 @@ class NumberRecogniser:
         self._measures: dict[str, list[tuple[str, ...]]] = {}  # measure phrases by first word
         for measure in lexicon.measures:
             self._measures.setdefault(measure[0], []).append(measure)
+        # Qualifiers before a number by their last word, in lexicon order.
+        self._qual_before_by_last: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for order, (phrase, qualifier) in enumerate(lexicon.qual_before):
+            self._qual_before_by_last.setdefault(phrase[-1], []).append(
+                (order, phrase, qualifier))
 
     @classmethod
     def from_package_data(cls, extra_files: Sequence[Path] = ()) -> NumberRecogniser:
@@ -255,18 +261,18 @@ class NumberRecogniser:
             matches = [m for m in matches if m.start() not in blocked]
         toks = list(map(re.Match.group, matches))  # the tokens' words
         spans = list(map(re.Match.span, matches))  # and their [start, end) in `text`
-        get = self._starts.get
+        can_start = list(map(self._starts.get, toks))  # None: not memoised yet
+        if None in can_start:
+            for i, known in enumerate(can_start):
+                if known is None:
+                    can_start[i] = self._can_start(toks[i])
         out: list[NumberMention] = []
         free = 0  # the first token no count has taken
-        # Most words can start no count (memoised False): skipped in one pass.
-        for i in [i for i, word in enumerate(toks) if get(word) is not False]:
+        # Most words can start no count: skipped in C.
+        for i in compress(range(len(toks)), can_start):
             if i < free:
                 continue
-            word = toks[i]
-            can_start = get(word)
-            if can_start is None:
-                can_start = self._can_start(word)
-            hit = self._match_at(toks, i) if can_start else None
+            hit = self._match_at(toks, i)
             if hit is None:
                 continue
             mention = self._finish(normalised, toks, spans, hit)
@@ -463,7 +469,16 @@ class NumberRecogniser:
         return value, None
 
     def _qualifier_before(self, toks: list[str], i: int) -> tuple[int, str] | None:
-        for phrase, qualifier in self.lexicon.qual_before:
+        if i == 0:
+            return None
+        # Only a phrase ending in the word before, bare or with its clitics, may fit.
+        prev = toks[i - 1]
+        options: list[tuple[int, tuple[str, ...], str]] = []
+        for prefix in _prefixes(prev):
+            options += self._qual_before_by_last.get(prev[len(prefix):], ())
+        if len(options) > 1:
+            options.sort()
+        for _order, phrase, qualifier in options:
             k = i - len(phrase)
             if k < 0 or (len(phrase) > 1 and toks[i - 1] != phrase[-1]):
                 continue

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from marsad.document import Document, Mention
+from marsad.kb.matcher import next_words
 from marsad.kb.registry import Resources
 from marsad.recognise.dates import DateMention
 from marsad.recognise.names import (
@@ -25,8 +26,9 @@ def recognise(document: Document, resources: Resources) -> Document:
     normalised = document.normalised
     assert normalised is not None
     published = document.article.published
+    following = next_words(document.tokens, document.text)
     names = find_names(document, resources.names, resources.locatives, resources.weak_locatives,
-                       resources.settlements)
+                       resources.settlements, following)
     for mention in names:
         if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
             mention.data["ambiguous"] = True
@@ -41,7 +43,8 @@ def recognise(document: Document, resources: Resources) -> Document:
             mention.data["locative"] = how or mention.data["locative"]
     document.add(names)
     document.add(group_anaphora(document, names, resources.group_heads))
-    for found_cues in resources.cue_sets.find_tokens(document.tokens, document.text):
+    for found_cues in resources.cue_sets.find_tokens(document.tokens, document.text,
+                                                      following):
         document.add([m for m in found_cues if not (
             m.kind in ("trigger", "word") and m.key in ("killing", "killed")
             and named_after_martyrs(document, m, resources.martyr_names))])
