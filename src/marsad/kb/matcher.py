@@ -7,10 +7,11 @@ every clitic reading of itself (`lookup_keys`), so "وبالبصرة" finds "ا�
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
+from typing import Any
 
 from marsad.text.tokenise import Token, lookup_keys, name_key, strip_article
 
@@ -108,12 +109,7 @@ class TokenTrie:
         """All longest, non-overlapping matches, left to right. `following`: `next_words`."""
         if following is None:
             following = next_words(tokens, text)
-        norms = list(map(_NORM, tokens))
-        starts = list(map(self._starts.get, norms))
-        if None in starts:
-            for index, start in enumerate(starts):
-                if start is None:
-                    starts[index] = self._start(norms[index])
+        norms, starts = token_starts(tokens, self._starts, self._start)
         matches: list[Match] = []
         by_next = self._by_next
         free = 0  # the first token no match has taken
@@ -228,6 +224,19 @@ class _Joins(dict[str, bool]):
 
 _JOINERS = " \u00a0\"'«»-–ـ"
 _JOINS = _Joins()
+
+
+def token_starts(tokens: list[Token], known: dict[str, Any], work_out: Callable[[str], Any]
+                 ) -> tuple[list[str], list[Any]]:
+    """The tokens' spellings and what each can start: remembered in `known`, worked out (and
+    remembered by `work_out`) for a spelling met for the first time."""
+    norms = list(map(_NORM, tokens))
+    starts = list(map(known.get, norms))
+    if None in starts:
+        for index, start in enumerate(starts):
+            if start is None:
+                starts[index] = work_out(norms[index])
+    return norms, starts
 
 
 def next_words(tokens: list[Token], text: str) -> list[str | None]:

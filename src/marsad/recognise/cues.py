@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import attrgetter
 
 from marsad.document import Mention
-from marsad.kb.matcher import adjacent, next_words, surface_start
+from marsad.kb.matcher import adjacent, next_words, surface_start, token_starts
 from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys, strip_article
 
 MIN_PREFIX = 2
 MEMO_SIZE = 50_000  # token spellings whose candidate forms a cue set (or CueSets) remembers
-_NORM = attrgetter("norm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,12 +162,7 @@ class CueSets:
             following = next_words(tokens, text)
         found: list[list[Mention]] = [[] for _ in self.sets]
         free = [0] * len(self.sets)  # per set, the first token none of its matches has taken
-        norms = list(map(_NORM, tokens))
-        starts = list(map(self._starts.get, norms))
-        if None in starts:
-            for index, start in enumerate(starts):
-                if start is None:
-                    starts[index] = self._start(norms[index])
+        norms, starts = token_starts(tokens, self._starts, self._start)
         by_next = self._by_next
         kinds = [cue_set.kind for cue_set in self.sets]
         # Most words start no cue of any set (their `_start` is ()): skipped in C.
@@ -246,12 +239,7 @@ def _decisions(hits: tuple[tuple[int, tuple[_Candidate, ...]], ...],
             if rank[0] > 1:
                 if not following:
                     continue
-                second = form.words[1]
-                if second.open_end:
-                    if not (following[0].startswith(second.text)
-                            or following[1].startswith(second.text)):
-                        continue
-                elif second.text != following[0] and second.text != following[1]:
+                if not _second_fits(form, following):
                     continue
                 if rank[0] > 2:
                     longer.append((form, reading, rank))
@@ -262,6 +250,14 @@ def _decisions(hits: tuple[tuple[int, tuple[_Candidate, ...]], ...],
             longer.sort(key=_rank, reverse=True)  # stable: ties keep the candidates' order
             decisions.append((position, best, tuple(longer)))
     return tuple(decisions)
+
+
+def _second_fits(form: _Form, following: tuple[str, ...]) -> bool:
+    """The form's second word is one of the next word's two spellings (or opens it)."""
+    second = form.words[1]
+    if second.open_end:
+        return following[0].startswith(second.text) or following[1].startswith(second.text)
+    return second.text == following[0] or second.text == following[1]
 
 
 def _rank(candidate: _Candidate) -> tuple[int, int]:
@@ -286,12 +282,7 @@ def _longest_at(
                 following = _following(tokens, first, text)
             if not following:
                 continue
-            second = form.words[1]
-            if second.open_end:
-                if not (following[0].startswith(second.text)
-                        or following[1].startswith(second.text)):
-                    continue
-            elif second.text != following[0] and second.text != following[1]:
+            if not _second_fits(form, following):
                 continue
             last = first + 1 if rank[0] == 2 else _rest_matches(form, tokens, first + 1, text, 2)
         if last is not None:
