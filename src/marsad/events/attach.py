@@ -136,11 +136,10 @@ def _reference_points(document: Document, resources: Resources) -> frozenset[int
     word (a direction, قرب, ريف) locates the first one; it is not where it happened."""
     def find() -> frozenset[int]:
         places = sorted(document.of_kind("place"), key=lambda m: m.start)
-        near = [w for w in document.of_kind("word") if w.key == "near"]
         found = set()
         for before, after in pairwise(places):
-            word = next((w for w in near if before.end <= w.start and w.end <= after.start),
-                        None)
+            word = next((w for w in starting_in(document, "word", before.end, after.start)
+                         if w.key == "near" and w.end <= after.start), None)
             if word is None or document.text[before.end : word.start].strip(" ،,"):
                 continue
             rest = fold(document.text[word.end : after.start]).split()
@@ -254,19 +253,15 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     bound = from_statement and mention is not None and statement_date(document, mention)
     if mention is None:
         return True
-    if candidate.subordinate and not candidate.clause.start <= mention.start < candidate.clause.end:
-        # "... after they killed a protester": before the main clause's date, within a month.
-        latest = mention.data.get("latest")
-        published = document.article.published
-        if published and latest and latest < published - timedelta(days=BACKGROUND_DAYS):
-            return False  # "... مع النظام عام 2018، بعدما أطلقوا النار عليه": old history
-        if latest is not None:
-            candidate.date = DateRange(latest - timedelta(days=BACKGROUND_DAYS), latest, 3)
-        return True
     earliest, latest = mention.data.get("earliest"), mention.data.get("latest")
     published = document.article.published
     if published and latest and latest < published - timedelta(days=BACKGROUND_DAYS):
-        return False
+        return False  # old history (also "... عام 2018، بعدما أطلقوا النار عليه")
+    if candidate.subordinate and not candidate.clause.start <= mention.start < candidate.clause.end:
+        # "... after they killed a protester": before the main clause's date, within a month.
+        if latest is not None:
+            candidate.date = DateRange(latest - timedelta(days=BACKGROUND_DAYS), latest, 3)
+        return True
     if published and earliest and latest and _mostly_older(earliest, latest, published):
         return False  # "last month" when most of that month is older than the window
     if published and earliest and earliest > published + timedelta(days=1):

@@ -35,10 +35,7 @@ def build_events(document: Document, resources: Resources) -> Document:
     main_place = lead_place(document, resources, countries)
     main_date = lead_date(document)
     kept: list[Candidate] = []
-    text = document.text
-    first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     for found in detect(document, resources):
-        found.headline = 0 <= document.sentences[found.sentence].start < first_line_end
         if not attach_date(document, found, resources):
             continue  # dated as background history
         found.context_countries = countries

@@ -46,7 +46,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     trigger_starts = [t.start for t in triggers]
     for index, sentence in enumerate(document.sentences):
-        headline = index == 0 or sentence.start < first_line_end
+        # the headline is the text's first line ("..." may split it into sentences)
+        headline = 0 <= sentence.start < first_line_end
         first = bisect_left(trigger_starts, sentence.start)
         in_sentence = triggers[first : bisect_left(trigger_starts, sentence.end, lo=first)]
         if not in_sentence:
@@ -56,7 +57,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             subordinate = opener is not None
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
-                    and not (not headline and _present_tense(t))]
+                    and not (index > 0 and not headline and _present_tense(t))]
             chosen = _choose(kept, resources, document, in_sentence)
             segments = _segments(chosen, kept, resources, clause) or _casualty_tail(
                 document, chosen, kept, resources, clause)
@@ -75,6 +76,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                         family=info.family,
                         trigger=trigger,
                         sentence=index,
+                        headline=headline,
                         clause=clause,
                         strength=info.strength,
                         subordinate=subordinate,
@@ -217,9 +219,10 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document,
     if main.key == "raid":
         # "اعتقلت قوات الاحتلال 9 فلسطينيين خلال مداهمات": the raid was the arrest's
         arrest = next((t for t in pool if infos[t.key].family == "arrest"), None)
-        if arrest is not None and not any(infos[t.key].strength == "weak" for t in triggers):
+        killing_beside = any(infos[t.key].strength == "weak" for t in triggers)
+        if arrest is not None and not killing_beside:
             main = arrest
-        elif not any(infos[t.key].strength == "weak" for t in triggers) and any(
+        elif not killing_beside and any(
                 infos[t.key].family == "arrest" and t.start > main.start for t in in_sentence):
             return []  # "داهمت منازل وفتشتها، قبل أن تعتقل أربعة شبان": the arrest's clause
             # tells it
