@@ -156,12 +156,18 @@ def test_offsets_always_slice_the_original(text: str) -> None:
         assert token.norm
 
 
-def test_fast_token_constructor_makes_equal_tokens() -> None:
-    from marsad.text.tokenise import Token, _new_token
+def test_tokens_made_in_bulk_equal_tokens_made_one_by_one() -> None:
+    made = tokenise(normalise("قصف والبصره"))
+    assert made[1] == Token(4, 11, "والبصره", "وال", "بصره")
+    assert hash(made[1]) == hash(Token(4, 11, "والبصره", "وال", "بصره"))
+    assert type(made[1]) is Token and made[1].stem == "بصره"
 
-    made = _new_token(3, 9, "والبصره", "وال", "بصره")
-    assert made == Token(3, 9, "والبصره", "وال", "بصره")
-    assert hash(made) == hash(Token(3, 9, "والبصره", "وال", "بصره"))
+
+def test_tokens_of_a_text_with_harakat_keep_the_marks_in_their_span() -> None:
+    text = "قُتِلَ ثلاثة"
+    made = tokenise(normalise(text))
+    assert [text[t.start : t.end] for t in made] == ["قُتِلَ", "ثلاثة"]
+    assert made[0].norm == "قتل"
 
 
 def test_kaf_is_a_proclitic_only_before_the_article() -> None:

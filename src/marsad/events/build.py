@@ -69,6 +69,9 @@ def build_events(document: Document, resources: Resources) -> Document:
             disrupter_first(document, event, resources)
     attach_claims(document, events, resources)
     document.events = [to_record(document, e, i, resources) for i, e in enumerate(events)]
+    # The stage's indexes refer back to the document: dropped, the document is freed by
+    # reference counting when its caller lets go of it, not left to the cycle collector.
+    document.derived.clear()
     return document
 
 

@@ -60,6 +60,8 @@ class NormalisedText:
     original: str
     text: str
     origin: tuple[int, ...]
+    # every character folded to exactly one: offsets in `text` are offsets in `original`
+    aligned: bool = False
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the folded text back to the original text."""
@@ -138,7 +140,7 @@ def normalise(text: str) -> NormalisedText:
     unusual = [m.start() for m in _UNUSUAL.finditer(text)]
     lengths = [len(_CHAR_FOLDS[text[at]]) for at in unusual]
     if all(length == 1 for length in lengths):  # every character folds to one: the usual case
-        return NormalisedText(text, _fold_text(text), tuple(range(len(text))))
+        return NormalisedText(text, _fold_text(text), tuple(range(len(text))), aligned=True)
     if max(lengths) <= 1:  # some are dropped (harakat, tatweel), none expands
         kept: list[int] = []
         after = 0  # where the run of kept characters after the last dropped one starts

@@ -8,8 +8,10 @@ word. A token keeps its surface offsets; `clitic_split` gives the most likely sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
 from functools import lru_cache
+from itertools import repeat
+from operator import methodcaller
+from typing import NamedTuple
 
 from marsad.text.normalise import DROPPED_MARKS, NormalisedText, fold
 
@@ -21,8 +23,7 @@ _ARTICLE = "ال"
 MIN_STEM = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word: surface offsets into the original text and its folded form."""
 
     start: int
@@ -34,26 +35,6 @@ class Token:
     @property
     def is_number(self) -> bool:
         return self.norm[:1].isdigit()
-
-
-# Tokens are made by the hundred per article; a frozen dataclass's __init__ sets each field
-# through object.__setattr__, twice as slow as the slot descriptors used here directly.
-_FIELDS = ("start", "end", "norm", "prefix", "stem")
-assert tuple(f.name for f in fields(Token)) == _FIELDS, "update _new_token"
-_SET_START, _SET_END, _SET_NORM, _SET_PREFIX, _SET_STEM = (
-    getattr(Token, name).__set__ for name in _FIELDS
-)
-
-
-def _new_token(start: int, end: int, norm: str, prefix: str, stem: str) -> Token:
-    """`Token(start, end, norm, prefix, stem)`, faster."""
-    token = object.__new__(Token)
-    _SET_START(token, start)
-    _SET_END(token, end)
-    _SET_NORM(token, norm)
-    _SET_PREFIX(token, prefix)
-    _SET_STEM(token, stem)
-    return token
 
 
 def strip_article(word: str) -> str:
@@ -116,27 +97,29 @@ def _words(folded: str) -> list[str]:
     return [m.group(0) for m in _WORD.finditer(folded)]
 
 
+_GROUP, _MATCH_START, _MATCH_END = (methodcaller("group"), methodcaller("start"),
+                                     methodcaller("end"))
+
+
 def tokenise(normalised: NormalisedText) -> list[Token]:
     """Tokens of a normalised text, with offsets into its original text."""
-    tokens: list[Token] = []
-    append = tokens.append
-    origin, original = normalised.origin, normalised.original
-    size = len(original)
-    new = object.__new__
-    for match in _WORD.finditer(normalised.text):
-        start, end = match.span()
-        # `normalised.to_original(start, end)`, inlined (words are not empty)
-        end = origin[end - 1] + 1
-        while end < size and original[end] in DROPPED_MARKS:
-            end += 1
-        word = match.group()
-        prefix, stem = clitic_split(word)
-        # `_new_token(origin[start], end, word, prefix, stem)`, inlined
-        token = new(Token)
-        _SET_START(token, origin[start])
-        _SET_END(token, end)
-        _SET_NORM(token, word)
-        _SET_PREFIX(token, prefix)
-        _SET_STEM(token, stem)
-        append(token)
-    return tokens
+    matches = list(_WORD.finditer(normalised.text))
+    if not matches:
+        return []
+    words = list(map(_GROUP, matches))
+    prefixes, stems = zip(*map(clitic_split, words), strict=True)
+    starts = list(map(_MATCH_START, matches))
+    ends = list(map(_MATCH_END, matches))
+    if not normalised.aligned:
+        origin, original = normalised.origin, normalised.original
+        size = len(original)
+        starts = [origin[start] for start in starts]
+        for index, end in enumerate(ends):
+            # `normalised.to_original(start, end)`, inlined (words are not empty)
+            end = origin[end - 1] + 1
+            while end < size and original[end] in DROPPED_MARKS:
+                end += 1
+            ends[index] = end
+    # tuples made in C: a Token per word costs no Python call
+    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, prefixes, stems,
+                                                      strict=True)))
