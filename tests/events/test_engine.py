@@ -106,6 +106,22 @@ def test_conflicting_tolls_keep_the_lowest(resources) -> None:  # type: ignore[n
     assert record.fatalities == 7
 
 
+def test_a_breakdown_of_the_dead_is_no_lower_toll(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("نفت وزارة الدفاع الروسية تنفيذ غارات على إدلب أمس الاثنين.\n"
+            "وكان المرصد السوري قد قال إن غارات جوية أوقعت 44 قتيلاً في بلدة سراقب أمس.\n"
+            "وذكر المرصد أن بين الضحايا 11 امرأة و6 أطفال.")
+    record = only(run(text, resources))
+    assert record.fatalities == 44
+
+
+def test_a_precise_toll_wins_over_a_vague_one(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("غارات جوية توقع عشرات القتلى في بلدة سراقب بريف إدلب.\n"
+            "وقال المرصد السوري إن الغارات التي شنتها طائرات حربية أمس الاثنين على سراقب "
+            "أوقعت 37 قتيلاً.")
+    record = only(run(text, resources))
+    assert record.fatalities == 37
+
+
 def test_no_publication_date_gives_null_dates(resources) -> None:  # type: ignore[no-untyped-def]
     record = only(run("اعتقلت الشرطة التونسية، أمس، ثلاثة أشخاص في مدينة صفاقس.", resources,
                       published=None))

@@ -445,14 +445,16 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
                             ("arrested", "arrests")):
         value = _figure(kind, words, numbers)
         if value is not None and getattr(candidate, attribute) is None:
-            setattr(candidate, attribute, value)
+            setattr(candidate, attribute, int(value))
+            if value.vague:
+                candidate.vague_figures.add(attribute)
     if candidate.family == "arrest" and candidate.arrests is None:
         # "اعتقلت قوات الاحتلال، فجر اليوم الأحد، 9 فلسطينيين": past the subject and the date
         value = _number_after(candidate.trigger.end, numbers, ARREST_WINDOW)
         if value is None and _one_person_after(document, candidate.trigger.end):
             value = 1  # "توقيف راشد الغنوشي", "احتجزوا الرئيس"
         if value is not None:
-            candidate.arrests = value
+            candidate.arrests = int(value)
 
 
 def _one_person_after(document: Document, position: int) -> bool:
@@ -460,7 +462,19 @@ def _one_person_after(document: Document, position: int) -> bool:
                for kind in ("leader", "role") for m in document.of_kind(kind))
 
 
-def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> int | None:
+class _Figure(int):
+    """A count read off the text, and whether its number was vague ("عشرات")."""
+
+    vague: bool = False
+
+
+def _of(number: Mention) -> _Figure:
+    figure = _Figure(number.data["value"])
+    figure.vague = bool(number.data.get("vague"))
+    return figure
+
+
+def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> _Figure | None:
     casualty = [w for w in words if w.key in ("killed", "injured", "arrested")]
     for word in (w for w in words if w.key == kind):
         # "قتل فتى وأصيب 220": a number past the next casualty word is that word's
@@ -470,18 +484,18 @@ def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> int | No
             return after
         before = [n for n in numbers if 0 <= word.start - n.end <= 3]
         if before and before[-1].data.get("value") is not None:
-            return int(before[-1].data["value"])
+            return _of(before[-1])
         count = _person_count(word, words)
         if count is not None:
-            return count
+            return _Figure(count)
     return None
 
 
-def _number_after(position: int, numbers: list[Mention], window: int = 0) -> int | None:
+def _number_after(position: int, numbers: list[Mention], window: int = 0) -> _Figure | None:
     for number in numbers:
         if 0 <= number.start - position <= (window or FIGURE_WINDOW) \
                 and number.data.get("value") is not None:
-            return int(number.data["value"])
+            return _of(number)
     return None
 
 
@@ -498,12 +512,13 @@ def _person_count(word: Mention, words: list[Mention]) -> int | None:
 
 
 def sentence_figures(document: Document, start: int, end: int) -> dict[str, int]:
-    """The deaths and injuries a sentence gives, for the claim it makes."""
-    numbers = _counts(document, start, end)
+    """The deaths and injuries a sentence gives, for the claim it makes. A vague count
+    ("عشرات القتلى") is left out: it disputes no precise toll of another source."""
+    numbers = [n for n in _counts(document, start, end) if not n.data.get("vague")]
     words = starting_in(document, "word", start, end)
     figures: dict[str, int] = {}
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
         value = _figure(kind, words, numbers)
         if value is not None:
-            figures[name] = value
+            figures[name] = int(value)
     return figures

@@ -247,8 +247,14 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         if _better_actor(mine, theirs, attribute == "actor1"):
             setattr(target, attribute, theirs)
     for attribute in ("fatalities", "injuries", "arrests", "crowd_size"):
-        if getattr(target, attribute) is None:
-            setattr(target, attribute, getattr(other, attribute))
+        theirs = getattr(other, attribute)
+        vague = attribute in other.vague_figures
+        if getattr(target, attribute) is None or (
+                theirs is not None and attribute in target.vague_figures and not vague):
+            setattr(target, attribute, theirs)  # "عشرات القتلى" in the lead, "44 قتيلاً" after
+            target.vague_figures.discard(attribute)
+            if vague:
+                target.vague_figures.add(attribute)
     target.claims.extend(other.claims)
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
     target.sentences |= other.sentences

@@ -97,6 +97,8 @@ class Candidate:
     injuries: int | None = None
     arrests: int | None = None
     crowd_size: int | None = None
+    # the figures read from a vague count ("عشرات القتلى"): a precise one told elsewhere wins
+    vague_figures: set[str] = field(default_factory=set)
     claims: list[ClaimRef] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     sentences: set[int] = field(default_factory=set)

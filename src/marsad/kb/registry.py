@@ -148,7 +148,7 @@ _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",
     "separate",
-    "unknown_agent", "blame", "charge", "statement_venue", "member_of",
+    "unknown_agent", "blame", "charge", "statement_venue", "member_of", "subset",
 )
 
 
