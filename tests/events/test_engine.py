@@ -122,6 +122,24 @@ def test_a_precise_toll_wins_over_a_vague_one(resources) -> None:  # type: ignor
     assert record.fatalities == 37
 
 
+def test_counts_of_both_sides_joined_by_and_add_up(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال مصدر عسكري إن المواجهات بين الجيش ومسلحي الحوثي في مديرية صرواح أمس الاثنين "
+            "أسفرت عن مقتل 12 مسلحاً حوثياً وأربعة من أفراد الجيش.")
+    record = only(run(text, resources))
+    assert record.fatalities == 16
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("قتل خمسة أشخاص و3 آخرون أصيبوا بجروح في انفجار عبوة ناسفة في مدينة الرمادي أمس.", 5),
+    ("أسفر انفجار عبوة ناسفة في مدينة الرمادي أمس عن مقتل 10 أشخاص بينهم 3 أطفال و2 نساء.", 10),
+    ("أسفر انفجار عبوة ناسفة في مدينة الرمادي أمس عن مقتل 7 أشخاص وتدمير 5 منازل.", 7),
+])
+def test_counts_that_are_not_more_dead_are_not_added(text: str, fatalities: int,  # type: ignore[no-untyped-def]
+                                                     resources) -> None:
+    record = only(run(text, resources))
+    assert record.fatalities == fatalities
+
+
 def test_no_publication_date_gives_null_dates(resources) -> None:  # type: ignore[no-untyped-def]
     record = only(run("اعتقلت الشرطة التونسية، أمس، ثلاثة أشخاص في مدينة صفاقس.", resources,
                       published=None))

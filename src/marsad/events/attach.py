@@ -443,7 +443,7 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
     words = starting_in(document, "word", clause.start, clause.end)
     for kind, attribute in (("killed", "fatalities"), ("injured", "injuries"),
                             ("arrested", "arrests")):
-        value = _figure(kind, words, numbers)
+        value = _figure(kind, words, numbers, document.text)
         if value is not None and getattr(candidate, attribute) is None:
             setattr(candidate, attribute, int(value))
             if value.vague:
@@ -474,14 +474,16 @@ def _of(number: Mention) -> _Figure:
     return figure
 
 
-def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> _Figure | None:
+def _figure(kind: str, words: list[Mention], numbers: list[Mention], text: str
+            ) -> _Figure | None:
     casualty = [w for w in words if w.key in ("killed", "injured", "arrested")]
     for word in (w for w in words if w.key == kind):
         # "قتل فتى وأصيب 220": a number past the next casualty word is that word's
         limit = min((w.start for w in casualty if w.start > word.end), default=None)
-        after = _number_after(word.end, [n for n in numbers if limit is None or n.start < limit])
-        if after is not None:
-            return after
+        bounded = [n for n in numbers if limit is None or n.start < limit]
+        first = _count_after(word.end, bounded)
+        if first is not None:
+            return _joined_counts(first, bounded, text, casualty, kind)
         before = [n for n in numbers if 0 <= word.start - n.end <= 3]
         if before and before[-1].data.get("value") is not None:
             return _of(before[-1])
@@ -491,12 +493,46 @@ def _figure(kind: str, words: list[Mention], numbers: list[Mention]) -> _Figure 
     return None
 
 
-def _number_after(position: int, numbers: list[Mention], window: int = 0) -> _Figure | None:
+def _count_after(position: int, numbers: list[Mention], window: int = 0) -> Mention | None:
     for number in numbers:
         if 0 <= number.start - position <= (window or FIGURE_WINDOW) \
                 and number.data.get("value") is not None:
-            return _of(number)
+            return number
     return None
+
+
+def _number_after(position: int, numbers: list[Mention], window: int = 0) -> _Figure | None:
+    number = _count_after(position, numbers, window)
+    return None if number is None else _of(number)
+
+
+JOINED_GAP = 30  # characters from one count to the next it is added to
+OTHER_CASUALTY_REACH = 20  # from a count to a casualty word of another kind that owns it
+
+
+def _joined_counts(first: Mention, numbers: list[Mention], text: str,
+                   casualty: list[Mention], kind: str) -> _Figure:
+    """"مقتل 12 مسلحاً حوثياً وأربعة من أفراد الجيش": counts of the one casualty word joined
+    by و add up (16); one followed by another casualty word ("و3 آخرين بجروح") is that
+    word's, and one after "بينهم" is a part of the first."""
+    total, vague, last = int(first.data["value"]), bool(first.data.get("vague")), first
+    for number in numbers:
+        if number.start < last.end:
+            continue
+        gap = text[last.end : number.start]
+        joined = number.text.startswith("و") or gap.rstrip().endswith(" و")
+        if (not joined or len(gap) > JOINED_GAP or not gap.strip(" و")
+                or any(mark in gap for mark in ".،,؛:") or number.data.get("value") is None):
+            break
+        if any(w.key != kind and 0 <= w.start - number.end <= OTHER_CASUALTY_REACH
+               for w in casualty):
+            break
+        total += int(number.data["value"])
+        vague = vague or bool(number.data.get("vague"))
+        last = number
+    figure = _Figure(total)
+    figure.vague = vague
+    return figure
 
 
 def _person_count(word: Mention, words: list[Mention]) -> int | None:
@@ -518,7 +554,7 @@ def sentence_figures(document: Document, start: int, end: int) -> dict[str, int]
     words = starting_in(document, "word", start, end)
     figures: dict[str, int] = {}
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
-        value = _figure(kind, words, numbers)
+        value = _figure(kind, words, numbers, document.text)
         if value is not None:
             figures[name] = int(value)
     return figures
