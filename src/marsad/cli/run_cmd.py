@@ -28,8 +28,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                         help="local worker processes, one thread each (default: 2)")
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                         help="use this running Dask scheduler's workers instead")
-    parser.add_argument("--batch-size", type=int, default=64, metavar="K",
-                        help="articles a task and a store transaction (default: 64)")
+    parser.add_argument("--batch-size", type=int, default=256, metavar="K",
+                        help="articles a task and a store transaction (default: 256)")
     parser.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD",
                         help="publication date for every article (wins over the input's)")
     parser.add_argument("--no-progress", action="store_true", help="do not show a progress bar")

@@ -112,7 +112,7 @@ class _Batch:
     screened: bool = False
 
 
-def run_corpus(items: Iterable[RawItem], client: Client, sink: Sink, *, batch_size: int = 64,
+def run_corpus(items: Iterable[RawItem], client: Client, sink: Sink, *, batch_size: int = 256,
                in_flight: int | None = None, published: date | None = None,
                on_outcomes: Callable[[list[Outcome]], None] | None = None) -> RunSummary:
     """Extract every input on the cluster and write the results to `sink`, in input order.
