@@ -130,6 +130,15 @@ def test_counts_of_both_sides_joined_by_and_add_up(resources) -> None:  # type: 
 
 
 @pytest.mark.parametrize("text, fatalities", [
+    ("صد الجيش أمس هجوماً على أحد مواقعه قرب بلدة أويشا، ما أسفر عن مقتل أربعة من المهاجمين "
+     "وجندي واحد.", 5),
+    ("قال مصدر عسكري إن خمسة جنود قتلوا في هجوم شنه مسلحون على قاعدة في بلدة مارتي أمس.", 5),
+])
+def test_counts_written_around_their_noun(text: str, fatalities: int, resources) -> None:  # type: ignore[no-untyped-def]
+    assert only(run(text, resources)).fatalities == fatalities
+
+
+@pytest.mark.parametrize("text, fatalities", [
     ("قتل خمسة أشخاص و3 آخرون أصيبوا بجروح في انفجار عبوة ناسفة في مدينة الرمادي أمس.", 5),
     ("أسفر انفجار عبوة ناسفة في مدينة الرمادي أمس عن مقتل 10 أشخاص بينهم 3 أطفال و2 نساء.", 10),
     ("أسفر انفجار عبوة ناسفة في مدينة الرمادي أمس عن مقتل 7 أشخاص وتدمير 5 منازل.", 7),

@@ -425,10 +425,12 @@ _NAMING_KINDS = ("actor", "force", "role")
 
 
 def _counts(document: Document, start: int, end: int) -> list[Mention]:
-    """The numbers in [start, end) that count something: not one inside or right after a name
-    ("اللواء 444", "آمر اللواء 444")."""
+    """The numbers in [start, end) that count something: not one written in digits inside or
+    right after a name ("اللواء 444", "آمر اللواء 444"); a number word after a noun counts it
+    ("وجندي واحد")."""
     def inside() -> frozenset[int]:
-        return frozenset(n.start for n in document.of_kind("number") if any(
+        return frozenset(n.start for n in document.of_kind("number") if n.text[:1].isdigit()
+                         and any(
             m.start < n.start <= m.end + 1 for kind in _NAMING_KINDS
             for m in starting_in(document, kind, n.start - 40, n.start + 1)))
 
@@ -484,13 +486,23 @@ def _figure(kind: str, words: list[Mention], numbers: list[Mention], text: str
         first = _count_after(word.end, bounded)
         if first is not None:
             return _joined_counts(first, bounded, text, casualty, kind)
-        before = [n for n in numbers if 0 <= word.start - n.end <= 3]
+        before = [n for n in numbers if 0 <= word.start - n.end <= 3
+                  or _noun_between(text[n.end : word.start])]
         if before and before[-1].data.get("value") is not None:
             return _of(before[-1])
         count = _person_count(word, words)
         if count is not None:
             return _Figure(count)
     return None
+
+
+NOUN_BETWEEN = 14  # characters of the one noun between a count and its casualty verb
+
+
+def _noun_between(gap: str) -> bool:
+    """"خمسة جنود قتلوا": one word, the counted noun, between a number and the verb."""
+    return len(gap) <= NOUN_BETWEEN and len(gap.split()) == 1 and gap.startswith(" ") \
+        and gap.endswith(" ") and gap.strip().isalpha()
 
 
 def _count_after(position: int, numbers: list[Mention], window: int = 0) -> Mention | None:
@@ -520,7 +532,10 @@ def _joined_counts(first: Mention, numbers: list[Mention], text: str,
         if number.start < last.end:
             continue
         gap = text[last.end : number.start]
-        joined = number.text.startswith("و") or gap.rstrip().endswith(" و")
+        joined = number.text.startswith("و") or gap.rstrip().endswith(" و") or (
+            # "أربعة من المهاجمين وجندي واحد": one and two follow their noun
+            int(number.data.get("value") or 0) in (1, 2) and gap.split()[-1:] != []
+            and gap.split()[-1].startswith("و") and gap.endswith(" "))
         if (not joined or len(gap) > JOINED_GAP or not gap.strip(" و")
                 or any(mark in gap for mark in ".،,؛:") or number.data.get("value") is None):
             break
