@@ -3,7 +3,8 @@ anaphora, separate incidents, sources and offices that are no actor."""
 
 from __future__ import annotations
 
-from event_helpers import PUBLISHED, run
+import pytest
+from event_helpers import PUBLISHED, only, run
 
 from marsad.document import Article
 from marsad.record import EventRecord
@@ -265,3 +266,13 @@ def test_khorasan_province_in_pakistan_is_the_pakistan_branch(resources) -> None
                   "باكستان، وأعلن تنظيم \"الدولة الإسلامية - ولاية خراسان\" مسؤوليته عن الهجوم.",
                   resources)
     assert of_sub(records, "Suicide bomb").actor1 == "Islamic State (Pakistan)"
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مستوطنون أمس أراضي زراعية في قرية ترمسعيا شمال رام الله وأحرقوا أشجار زيتون.",
+    "خطف مسلحون مجهولون أمس ثلاثة أشخاص على الطريق بين مدينة كادونا وأبوجا.",
+])
+def test_an_attack_on_no_one_named_targets_the_country_civilians(text: str, resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run(text, resources))
+    assert record.event_type == "Violence against civilians"
+    assert record.actor2 is not None and record.actor2.startswith("Civilians (")

@@ -23,7 +23,12 @@ from marsad.events.detect import detect
 from marsad.events.index import starting_in
 from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.events.records import to_record
-from marsad.events.roles import assign_roles, disrupter_first, force_against_crowd
+from marsad.events.roles import (
+    assign_roles,
+    civilians_targeted,
+    disrupter_first,
+    force_against_crowd,
+)
 from marsad.kb.registry import Resources
 from marsad.resolve.places import context_countries
 
@@ -67,6 +72,7 @@ def build_events(document: Document, resources: Resources) -> Document:
             force_against_crowd(document, event, resources)
         if event.sub == "Disrupted weapons use":
             disrupter_first(document, event, resources)
+        civilians_targeted(document, event, resources)
     attach_claims(document, events, resources)
     document.events = [to_record(document, e, i, resources) for i, e in enumerate(events)]
     # The stage's indexes refer back to the document: dropped, the document is freed by

@@ -665,6 +665,22 @@ def force_against_crowd(document: Document, candidate: Candidate, resources: Res
     candidate.actor1, candidate.actor2 = other, crowd
 
 
+# Violence against civilians: ACLED codes its target as civilians even when the text names
+# none ("هاجم مستوطنون أراضي قرية ترمسعيا", "قتل مسلحون ثلاثة أشخاص").
+AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+
+
+def civilians_targeted(document: Document, candidate: Candidate, resources: Resources) -> None:
+    """An attack on civilians with no target named has the civilians of its country."""
+    if candidate.actor2 is not None or candidate.sub not in AGAINST_CIVILIANS:
+        return
+    civilians = template_actor("civilians", _actor_country(document, candidate, resources),
+                               resources)
+    if civilians is not None:
+        at = candidate.trigger.start
+        candidate.actor2 = ActorRef(civilians, "", at, at, category="civilian")
+
+
 def disrupter_first(document: Document, candidate: Candidate, resources: Resources) -> None:
     """A bomb defused or a missile intercepted is coded with the force that stopped it as
     actor1 and the side whose weapon it was as actor2 (by default the country's military)."""
