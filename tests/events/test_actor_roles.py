@@ -276,3 +276,11 @@ def test_an_attack_on_no_one_named_targets_the_country_civilians(text: str, reso
     record = only(run(text, resources))
     assert record.event_type == "Violence against civilians"
     assert record.actor2 is not None and record.actor2.startswith("Civilians (")
+
+
+def test_a_side_acting_with_the_striker_is_no_target(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قالت القيادة العسكرية الأمريكية في أفريقيا (أفريكوم) إنها نفذت أمس غارة جوية قرب "
+            "بلدة جلب جنوبي الصومال، بالتنسيق مع الحكومة الفيدرالية الصومالية.")
+    record = only(run(text, resources))
+    assert record.actor1 == "Military Forces of the United States"
+    assert record.actor2 is None or "Government" not in record.actor2

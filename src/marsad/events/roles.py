@@ -181,7 +181,8 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
-    marked = [(a, m) for a in actors for m in (_marks(document, a),) if not m.mediator]
+    marked = [(a, m) for a in actors for m in (_marks(document, a),)
+              if not (m.mediator or m.partner)]
     if not marked:
         return None, None
     actors = [a for a, _ in marked]
@@ -538,7 +539,7 @@ class _Marks:
     target (each pattern searched when first asked, once per document and actor start), and
     a victim (once per actor span)."""
 
-    __slots__ = ("_agent", "_before", "_mediator", "_target", "member", "victims")
+    __slots__ = ("_agent", "_before", "_mediator", "_target", "member", "partner", "victims")
 
     def __init__(self, document: Document, start: int) -> None:
         self._before = fold(document.text[max(0, start - MARK_REACH) : start])
@@ -546,8 +547,10 @@ class _Marks:
         self._mediator: bool | None = None
         self._target: bool | None = None
         # "قيادياً سابقاً في فصائل المعارضة": the group named as a person's
-        self.member = any(w.key == "member_of" and 0 <= start - w.end <= 1
-                          for w in starting_in(document, "word", start - MARK_REACH, start))
+        words = starting_in(document, "word", start - MARK_REACH, start)
+        self.member = any(w.key == "member_of" and 0 <= start - w.end <= 1 for w in words)
+        # "بالتنسيق مع الحكومة": a side that acted with the one acting
+        self.partner = any(w.key == "partner_of" and 0 <= start - w.end <= 1 for w in words)
         self.victims: dict[int, bool] = {}  # by the actor's end
 
     def _once(self, slot: str, pattern: re.Pattern[str]) -> bool:
