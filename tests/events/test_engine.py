@@ -658,3 +658,10 @@ def test_a_number_in_a_units_name_counts_no_one(resources) -> None:  # type: ign
                   "معيتيقة.", resources)
     assert all(r.fatalities in (None, 0, 55) for r in records), [r.fatalities for r in records]
     assert all(r.arrests != 444 for r in records), [r.arrests for r in records]
+
+
+def test_a_crowd_fighting_the_police_is_a_riot_not_repression(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("مئات الجرحى في مواجهات بين محتجين وقوى الأمن قرب مجلس النواب في بيروت أمس",
+                      resources))
+    assert record.sub_event_type == "Violent demonstration"
+    assert (record.actor1, record.actor2) == ("Rioters (Lebanon)", "Police Forces of Lebanon")

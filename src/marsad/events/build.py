@@ -28,6 +28,7 @@ from marsad.events.roles import (
     civilians_targeted,
     disrupter_first,
     force_against_crowd,
+    rioters_facing,
 )
 from marsad.kb.registry import Resources
 from marsad.resolve.places import context_countries
@@ -66,6 +67,8 @@ def build_events(document: Document, resources: Resources) -> Document:
     for event in events:
         if event.sub in ("Armed clash", "Attack"):
             event.sub = battle_or_attack(event)
+        if event.sub == "Violent demonstration":
+            rioters_facing(document, event, resources)
         elif event.sub in TAKEOVERS:
             event.sub = takeover_by(event, resources.gazetteer)
         if event.sub == "Excessive force against protesters":

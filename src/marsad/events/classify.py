@@ -107,6 +107,9 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     if candidate.actor2 and candidate.actor2.actor and candidate.actor2.actor.kind == "government":
         actor2 = "civilian"  # officials and politicians attacked are civilians to ACLED
     if actor2 == "crowd" and actor1 in (None, "state"):
+        if "fought_out" in words and "killed" not in words:
+            candidate.family = "riot"  # "الجرحى في مواجهات بين محتجين وقوى الأمن"
+            return "Violent demonstration"
         # protesters shot by the security forces (or by unnamed gunmen among them)
         candidate.family = "protest"
         return "Excessive force against protesters"
@@ -194,9 +197,13 @@ def battle_or_attack(candidate: Candidate) -> str:
     attack whose two sides are armed is a battle."""
     second = candidate.actor2
     first = candidate.actor1.category if candidate.actor1 else None
-    if second is not None and second.category == "crowd" and first == "state" and (
-            candidate.fatalities or candidate.injuries):
-        return "Excessive force against protesters"  # no battle with a crowd: its repression
+    if second is not None and second.category == "crowd" and first == "state":
+        # no battle with a crowd: deadly repression, else a riot the police faced ("ورشقوا
+        # عناصر قوى الأمن بالحجارة ... فيما ردت القوى الأمنية بالغاز المسيل للدموع")
+        if candidate.fatalities:
+            return "Excessive force against protesters"
+        if candidate.sub in ("Armed clash", "Attack"):
+            return "Violent demonstration"
     if second is not None and (second.category == "civilian" or (
             second.actor is not None and second.actor.kind == "government")):
         return "Attack"

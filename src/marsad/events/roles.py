@@ -668,6 +668,24 @@ def force_against_crowd(document: Document, candidate: Candidate, resources: Res
     candidate.actor1, candidate.actor2 = other, crowd
 
 
+def rioters_facing(document: Document, candidate: Candidate, resources: Resources) -> None:
+    """A crowd that fought state forces is coded as rioters (actor1, the group it stood for
+    associated) facing those forces (actor2)."""
+    first, second = candidate.actor1, candidate.actor2
+    crowd, force = (first, second) if first is not None and first.category == "crowd" \
+        else (second, first)
+    if crowd is None or crowd.category != "crowd":
+        return
+    rioters = template_actor("rioters", _actor_country(document, candidate, resources),
+                             resources)
+    if rioters is not None:
+        assoc = list(crowd.assoc) or ([crowd.actor.name] if crowd.actor and
+                                      crowd.actor.template is None else [])
+        crowd = ActorRef(rioters, crowd.surface, crowd.start, crowd.end, assoc, "crowd")
+    candidate.family = "riot"
+    candidate.actor1, candidate.actor2 = crowd, force
+
+
 # Violence against civilians: ACLED codes its target as civilians even when the text names
 # none ("هاجم مستوطنون أراضي قرية ترمسعيا", "قتل مسلحون ثلاثة أشخاص").
 AGAINST_CIVILIANS = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
