@@ -665,3 +665,12 @@ def test_a_crowd_fighting_the_police_is_a_riot_not_repression(resources) -> None
                       resources))
     assert record.sub_event_type == "Violent demonstration"
     assert (record.actor1, record.actor2) == ("Rioters (Lebanon)", "Police Forces of Lebanon")
+
+
+@pytest.mark.parametrize("text", [
+    "وفي مدينة إربد، تجمع عشرات المعلمين أمس أمام مبنى مديرية التربية رافعين لافتات تطالب "
+    "بإعادة فتح النقابة.",
+    "نظم ناشطون أمس وقفة صامتة أمام مبنى المجلس المحلي في مدينة أعزاز بريف حلب.",
+])
+def test_gatherings_and_vigils_are_protests(text: str, resources) -> None:  # type: ignore[no-untyped-def]
+    assert only(run(text, resources)).sub_event_type == "Peaceful protest"
