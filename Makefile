@@ -62,6 +62,7 @@ eval: $(STAMP)
 	$(BIN)/marsad evaluate --gold eval/dev/gold --json out/eval-dev.json
 	$(BIN)/marsad evaluate --gold ../shared/dev-real/gold --json out/eval-dev-real.json
 	$(BIN)/marsad evaluate --gold eval/fresh/gold --json out/eval-fresh.json
+	$(BIN)/marsad evaluate --gold eval/fresh2/gold --json out/eval-fresh2.json
 
 # the README's Performance figures (long: about an hour on two cores)
 bench: $(BENCH_STAMP)

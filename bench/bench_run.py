@@ -130,7 +130,8 @@ def describe(label: str, r: dict[str, Any]) -> list[tuple[str, str]]:
             (f"{label}: per worker CPU-second", f"{r['read'] / sum(r['worker_cpu_s']):.1f} "
                                                 f"articles (parse + extract; robust to load)"),
             (f"{label}: client CPU", f"{1000 * r['client_cpu_s'] / r['read']:.2f} ms an article "
-                                     f"(reading, scheduling, receiving records)")]
+                                     f"(reading, scheduling, receiving records; with a store, "
+                                     f"writing it)")]
 
 
 def writer_rate(r: dict[str, Any]) -> str:
