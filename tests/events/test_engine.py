@@ -674,3 +674,12 @@ def test_a_crowd_fighting_the_police_is_a_riot_not_repression(resources) -> None
 ])
 def test_gatherings_and_vigils_are_protests(text: str, resources) -> None:  # type: ignore[no-untyped-def]
     assert only(run(text, resources)).sub_event_type == "Peaceful protest"
+
+
+def test_a_happening_made_the_topic_of_talk_is_no_new_one(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("اعتقلت الشرطة أمس خمسة أشخاص في مدينة كانو خلال الاحتجاجات.\n"
+            "وكانت الاحتجاجات قد بدأت مطلع الشهر الجاري للمطالبة بخفض الأسعار.\n"
+            "وتحدث المتحدث باسم الشرطة خلال اجتماع في العاصمة أبوجا بشأن إلقاء القبض على "
+            "عدد من الأفراد.")
+    places = [r.location for r in run(text, resources)]
+    assert "Abuja" not in places and "Kano" in places, places

@@ -274,9 +274,11 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
 
 
 def points_back(document: Document, trigger: Mention) -> bool:
-    """"وهذا الهجوم", "عقب الهجوم": the happening is named as one already told."""
+    """"وهذا الهجوم", "عقب الهجوم", "بشأن إلقاء القبض": the happening is named as one
+    already told."""
     start = trigger.start
-    return any((w.key == "demonstratives" or (w.key == "causal" and definite(trigger)))
+    return any((w.key in ("demonstratives", "topic_of")
+                or (w.key == "causal" and definite(trigger)))
                and 0 <= start - w.end <= 1
                for w in starting_in(document, "word", start - 8, start))
 
