@@ -122,3 +122,10 @@ def test_a_front_named_after_a_town_is_a_place(resources) -> None:  # type: igno
                       "إلى جبهة صرواح غرب مأرب.", resources))
     assert "Sirwah" in (record.location or "") or "Şirwāḩ" in (record.location or ""), (
         record.location)
+
+
+def test_a_time_ago_told_of_a_later_named_happening_does_not_date_this_one(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("الإكوادور: محاولة اغتيال تستهدف أرملة مرشح للرئاسة اغتيل قبل شهر\n"
+            "استهدفت محاولة اغتيال، أمس الاثنين، أرملة مرشح الرئاسة في العاصمة كيتو.")
+    records = run(text, resources)
+    assert [r.event_date for r in records] == ["2023-05-15"], [r.event_date for r in records]

@@ -240,16 +240,23 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     sentence_triggers, in_sentence, usable, own = _sentence_dates(
         document, candidate.sentence, candidate.strength == "strong", resources)
     dates = [d for d in own if _closest_trigger(d, sentence_triggers, candidate.trigger)]
+    # a time ago told of a happening named after this one ("محاولة اغتيال تستهدف أرملة مرشح
+    # اغتيل قبل شهر") dates only that one
+    others = {id(d) for d in own if d.key == "ago" and all(d is not x for x in dates)
+              and any(t is not candidate.trigger and candidate.trigger.end <= t.start
+                      and t.end <= d.start for t in sentence_triggers)}
     mention = _nearest_in(dates, spans, candidate.trigger.start)
     from_statement = False
     if mention is None:
         # Only the statement is dated ("أعلنت في 11 أيار اعتقال ..."): the happening is
         # dated by it, weakly, so that a date of its own found elsewhere wins.
-        mention = _nearest_in(usable, spans, candidate.trigger.start)
+        mention = _nearest_in([d for d in usable if id(d) not in others], spans,
+                              candidate.trigger.start)
         from_statement = mention is not None
     if mention is None:
         # only "منذ عام 2015": the period shows whether the clause tells old history
-        mention = _nearest_in(in_sentence, spans, candidate.trigger.start)
+        mention = _nearest_in([d for d in in_sentence if id(d) not in others], spans,
+                              candidate.trigger.start)
     bound = from_statement and mention is not None and statement_date(document, mention)
     if mention is None:
         return True
@@ -335,7 +342,11 @@ def _closest_trigger(date_mention: Mention, triggers: list[Mention], own: Mentio
         return min(abs(date_mention.start - trigger.end), abs(trigger.start - date_mention.end))
 
     own_distance = distance(own)
-    return all(distance(t) >= own_distance or t.key == own.key for t in triggers)
+    # another mention of the same kind of happening shares its date ("قتل ... ومقتل"), but not
+    # a time ago told of it ("اغتيل قبل شهر": that killing is not this attempt)
+    same_kind_shares = date_mention.key != "ago"
+    return all(distance(t) >= own_distance or (same_kind_shares and t.key == own.key)
+               for t in triggers)
 
 
 STATEMENT_GAP = 60
