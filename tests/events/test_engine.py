@@ -683,3 +683,12 @@ def test_a_happening_made_the_topic_of_talk_is_no_new_one(resources) -> None:  #
             "عدد من الأفراد.")
     places = [r.location for r in run(text, resources)]
     assert "Abuja" not in places and "Kano" in places, places
+
+
+def test_explosions_heard_during_a_riot_are_no_bombing(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("اندلعت أعمال عنف ليل الثلاثاء في عدد من أحياء مدينة نانت غربي فرنسا، وأضرم شبان "
+            "النيران في حاويات نفايات وسيارات.\n"
+            "وقالت الشرطة إن الهدوء عاد إلى المدينة صباح الأربعاء.\n"
+            "وقال أحد سكان مدينة نانت إنه سمع ليل الثلاثاء دوي انفجارات، مؤكداً أن كل شيء كان "
+            "يحترق.")
+    assert [r.sub_event_type for r in run(text, resources)] == ["Violent demonstration"]
