@@ -692,3 +692,11 @@ def test_explosions_heard_during_a_riot_are_no_bombing(resources) -> None:  # ty
             "وقال أحد سكان مدينة نانت إنه سمع ليل الثلاثاء دوي انفجارات، مؤكداً أن كل شيء كان "
             "يحترق.")
     assert [r.sub_event_type for r in run(text, resources)] == ["Violent demonstration"]
+
+
+def test_a_bombing_told_again_as_an_attack_is_one_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل 13 شخصاً أمس الخميس في تفجير انتحاري استهدف مسجداً لقوات الطوارئ في مدينة أبها.\n"
+            "وأعلن تنظيم داعش مسؤوليته عن التفجير.\n"
+            "وقال المتحدث الأمني إن التحقيقات جارية لمعرفة ملابسات الحادث.\n"
+            "وأثار استهداف مسجد قوات الطوارئ في مدينة أبها أمس الخميس موجة من الإدانات.")
+    assert [r.sub_event_type for r in run(text, resources)] == ["Suicide bomb"]

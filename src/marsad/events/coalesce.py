@@ -98,7 +98,7 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
     if a in VIOLENT_TYPES and b in VIOLENT_TYPES:
         return left.strength == "weak" or right.strength == "weak" or {a, b} == {
             "Battles", "Violence against civilians"
-        }
+        } or _targeting_told_again(left, right)
     if a in CROWD_TYPES and b in CROWD_TYPES:
         # a crowd's rioting and the force used on a crowd, each told with its own verb,
         # are coded apart (rioters burn a building; the police killed a sit-in's protester)
@@ -107,6 +107,13 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
                     and left.strength == right.strength == "strong")
     # Looting and burning by rioters belong to the riot.
     return bool({a, b} & CROWD_TYPES) and "Looting/property destruction" in subs
+
+
+def _targeting_told_again(earlier: Candidate, later: Candidate) -> bool:
+    """"تفجير مسجد قوة الطوارئ ... وحادثة استهداف قوات الطوارئ": a bombing or strike told
+    again later with the generic word of an attack is the same happening."""
+    return (earlier.family in ("explosion", "strike") and later.family in ("attack", "clash")
+            and later.trigger.key == "attack" and later.sentence > earlier.sentence)
 
 
 def _same_happening(left: Candidate, right: Candidate) -> bool:
