@@ -129,3 +129,9 @@ def test_a_time_ago_told_of_a_later_named_happening_does_not_date_this_one(resou
             "استهدفت محاولة اغتيال، أمس الاثنين، أرملة مرشح الرئاسة في العاصمة كيتو.")
     records = run(text, resources)
     assert [r.event_date for r in records] == ["2023-05-15"], [r.event_date for r in records]
+
+
+def test_the_two_ends_of_a_road_are_not_where_it_was_blocked(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أغلق محتجون غاضبون أمس الطريق الرابطة بين مدينتي قفصة وصفاقس بالإطارات "
+                      "المشتعلة على مستوى معتمدية المكناسي.", resources))
+    assert record.location == "Meknassy"

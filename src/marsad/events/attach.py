@@ -145,6 +145,14 @@ def _reference_points(document: Document, resources: Resources) -> frozenset[int
             rest = fold(document.text[word.end : after.start]).split()
             if len(rest) <= 1 and all(w in resources.locatives for w in rest):
                 found.add(after.start)
+        # "الطريق الرابطة بين ولايتي قفصة وصفاقس": a road's two ends
+        for before, after in pairwise(places):
+            joined = fold(document.text[before.end : after.start]).strip() in ("", "و")
+            if joined and any(w.key == "between" and 0 <= before.start - w.end <= 10
+                              and len(document.text[w.end : before.start].split()) <= 1
+                              for w in starting_in(document, "word", before.start - 30,
+                                                   before.start)):
+                found.update((before.start, after.start))
         return frozenset(found)
 
     return derived(document, "reference_points", find)

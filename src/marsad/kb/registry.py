@@ -149,7 +149,7 @@ _WORD_GROUPS = (
     "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",
     "separate",
     "unknown_agent", "blame", "charge", "statement_venue", "member_of", "subset",
-    "partner_of", "fought_out", "topic_of",
+    "partner_of", "fought_out", "topic_of", "between",
 )
 
 
