@@ -284,3 +284,10 @@ def test_a_side_acting_with_the_striker_is_no_target(resources) -> None:  # type
     record = only(run(text, resources))
     assert record.actor1 == "Military Forces of the United States"
     assert record.actor2 is None or "Government" not in record.actor2
+
+
+def test_the_united_nations_reacting_is_no_side(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("استهدفت طائرات مسيرة فجر اليوم مستودعات للوقود في مدينة بورتسودان.\n"
+            "وأعربت الأمم المتحدة عن قلق بالغ من تأثير الهجمات على العمليات الإنسانية.")
+    record = only(run(text, resources))
+    assert record.actor1 != "United Nations" and record.actor2 != "United Nations"

@@ -182,7 +182,7 @@ def _pick(
         return None, None
     trigger = candidate.trigger
     marked = [(a, m) for a in actors for m in (_marks(document, a),)
-              if not (m.mediator or m.partner)]
+              if not (m.mediator or m.partner or m.commenter)]
     if not marked:
         return None, None
     actors = [a for a, _ in marked]
@@ -539,7 +539,8 @@ class _Marks:
     target (each pattern searched when first asked, once per document and actor start), and
     a victim (once per actor span)."""
 
-    __slots__ = ("_agent", "_before", "_mediator", "_target", "member", "partner", "victims")
+    __slots__ = ("_agent", "_before", "_mediator", "_target", "commenter", "member", "partner",
+                 "victims")
 
     def __init__(self, document: Document, start: int) -> None:
         self._before = fold(document.text[max(0, start - MARK_REACH) : start])
@@ -551,6 +552,8 @@ class _Marks:
         self.member = any(w.key == "member_of" and 0 <= start - w.end <= 1 for w in words)
         # "بالتنسيق مع الحكومة": a side that acted with the one acting
         self.partner = any(w.key == "partner_of" and 0 <= start - w.end <= 1 for w in words)
+        # "أدانت الأمم المتحدة الهجوم": who reacts to the happening
+        self.commenter = any(w.key == "reaction" and 0 <= start - w.end <= 1 for w in words)
         self.victims: dict[int, bool] = {}  # by the actor's end
 
     def _once(self, slot: str, pattern: re.Pattern[str]) -> bool:
