@@ -700,3 +700,10 @@ def test_a_bombing_told_again_as_an_attack_is_one_event(resources) -> None:  # t
             "وقال المتحدث الأمني إن التحقيقات جارية لمعرفة ملابسات الحادث.\n"
             "وأثار استهداف مسجد قوات الطوارئ في مدينة أبها أمس الخميس موجة من الإدانات.")
     assert [r.sub_event_type for r in run(text, resources)] == ["Suicide bomb"]
+
+
+def test_the_bereaved_protesting_an_old_massacre_meet_no_force(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("نظم العشرات من ذوي ضحايا مجزرة قاعدة سبايكر، صباح اليوم، وقفة احتجاجية "
+                      "سلمية أمام مبنى المحافظة في مدينة تكريت.", resources))
+    assert record.sub_event_type == "Peaceful protest"
+    assert not record.fatalities

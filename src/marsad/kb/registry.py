@@ -150,7 +150,7 @@ _WORD_GROUPS = (
     "separate",
     "unknown_agent", "blame", "charge", "statement_venue", "member_of", "subset",
     "partner_of", "fought_out", "topic_of", "between",
-    "reaction",
+    "reaction", "bereaved",
 )
 
 
