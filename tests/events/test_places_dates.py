@@ -135,3 +135,11 @@ def test_the_two_ends_of_a_road_are_not_where_it_was_blocked(resources) -> None:
     record = only(run("أغلق محتجون غاضبون أمس الطريق الرابطة بين مدينتي قفصة وصفاقس بالإطارات "
                       "المشتعلة على مستوى معتمدية المكناسي.", resources))
     assert record.location == "Meknassy"
+
+
+def test_a_quarter_named_like_a_far_town_is_not_that_town(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("القطيف - قتل رجل أمن سعودي أمس برصاص مسلحين مجهولين في بلدة العوامية بمحافظة "
+            "القطيف.\nوكان مسلحون قد أطلقوا النار يوم الأربعاء الماضي على عامل باكستاني في حي "
+            "المسورة وأصابوه بجروح.")
+    places = {r.location for r in run(text, resources)}
+    assert "Maswarah" not in places, places

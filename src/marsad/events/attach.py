@@ -213,12 +213,19 @@ def _event_place(document: Document, mention: Mention, resources: Resources,
         if place is None or _names_a_force(document, mention) \
                 or _metonym(mention, place, resources.gazetteer) or (
                     countries and place.country_code != countries[0]
-                    and _statement_place(document, mention)) \
+                    and (_statement_place(document, mention) or _quarter(document, mention,
+                                                                         resources))) \
                 or _statement_venue(document, mention, resources):
             return None
         return place
 
     return derived(document, ("event_place", id(mention), tuple(countries)), find)
+
+
+def _quarter(document: Document, mention: Mention, resources: Resources) -> bool:
+    """"في حي المسورة": a town's quarter, named like a far town of another country."""
+    first = mention.data.get("token_first", 0)
+    return first > 0 and document.tokens[first - 1].stem in resources.quarters
 
 
 DATELINE_PREFIX = 25  # "دبي، " before "الإمارات العربية المتحدة (CNN)"
