@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from event_helpers import PUBLISHED, only, run
 
@@ -143,3 +145,10 @@ def test_a_quarter_named_like_a_far_town_is_not_that_town(resources) -> None:  #
             "المسورة وأصابوه بجروح.")
     places = {r.location for r in run(text, resources)}
     assert "Maswarah" not in places, places
+
+
+def test_an_unknown_village_is_not_guessed_as_a_capital_of_near_spelling(resources) -> None:  # type: ignore[no-untyped-def]
+    # eval/fresh2/articles/fresh2_017.txt: Jordanian strikes reported on "بلدة عرمان" in Syria
+    path = Path(__file__).resolve().parents[2] / "eval" / "fresh2" / "articles" / "fresh2_017.txt"
+    places = [r.location for r in run(path.read_text(encoding="utf-8"), resources)]
+    assert "Amman" not in places, places

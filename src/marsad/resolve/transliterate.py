@@ -33,6 +33,7 @@ _LATIN = str.maketrans({"q": "k", "c": "k", "j": "g", "p": "b", "v": "f", "x": "
 MIN_SKELETON = 3
 MIN_FUZZY = 5
 FUZZY_CUTOFF = 88.0
+FUZZY_MAX_POPULATION = 500_000  # places this large are not guessed from a near spelling
 FUZZY_MEMO = 20_000  # fuzzy look-ups remembered
 
 
@@ -134,6 +135,8 @@ class SkeletonIndex:
         if names is None:
             names = {}
             for place in self._places.get(code, ()):
+                if place.population >= FUZZY_MAX_POPULATION:
+                    continue  # a capital is written right: "عرمان" is no misspelt "عمان"
                 for name in (place.name_ar, *place.aliases_ar):
                     if name:
                         names.setdefault(fold(name).replace(" ", ""), []).append(place)
