@@ -152,3 +152,14 @@ def test_an_unknown_village_is_not_guessed_as_a_capital_of_near_spelling(resourc
     path = Path(__file__).resolve().parents[2] / "eval" / "fresh2" / "articles" / "fresh2_017.txt"
     places = [r.location for r in run(path.read_text(encoding="utf-8"), resources)]
     assert "Amman" not in places, places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("الجزائر - خرج آلاف المحتجين أمس الجمعة في مسيرات حاشدة بالعاصمة للمطالبة برحيل رموز "
+     "النظام.", "Algiers"),
+    ("تظاهر مئات الأشخاص أمس في العاصمة الليبية احتجاجاً على انقطاع الكهرباء.", "Tripoli"),
+    ("استهدفت طائرات مسيرة أمس مستودعات للوقود في مدينة بورتسودان، العاصمة الإدارية المؤقتة "
+     "للسودان.", "Port Sudan"),
+])
+def test_the_capital_named_by_its_noun_alone(text: str, place: str, resources) -> None:  # type: ignore[no-untyped-def]
+    assert only(run(text, resources)).location == place

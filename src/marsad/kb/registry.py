@@ -59,6 +59,7 @@ class Resources:
     ambiguous_places: frozenset[tuple[str, ...]]  # place names that are also common words
     settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
     quarters: frozenset[str]  # folded حي, حارة: what they name is no town to guess at
+    capitals: frozenset[str]  # folded عاصمة: alone, it names the country's capital
     victim_verbs: frozenset[str]  # folded verbs whose subject is a victim: لقي, أصيبوا
     media_nouns: frozenset[str]  # folded nouns naming an outlet: وكالة, صحيفة, قناة
     martyr_names: frozenset[str]  # folded nouns of places named after martyrs: ساحة, مقبرة
@@ -120,6 +121,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         weak_locatives=frozenset(fold(w) for w in events.get("locative_weak", [])),
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
         quarters=frozenset(fold(w) for w in events.get("quarter", [])),
+        capitals=frozenset(fold(w) for w in events.get("capital", [])),
         victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
         media_nouns=frozenset(fold(w) for w in events.get("media_nouns", [])),
         group_heads=frozenset(fold(w) for w in events.get("group_heads", [])),

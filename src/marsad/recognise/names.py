@@ -262,3 +262,39 @@ def _not_a_name(word: str) -> bool:
 
 def _common(word: str, stopwords: frozenset[str]) -> bool:
     return any(key in stopwords for key in lookup_keys(word))
+
+
+def capital_places(document: Document, names: list[Mention],
+                   capitals: frozenset[str]) -> list[Mention]:
+    """"خرج آلاف في مسيرات بالعاصمة", "في العاصمة الليبية": the capital named by its noun
+    alone (not "العاصمة بغداد", whose name is the place); the resolver finds the city."""
+    by_first = {m.data["token_first"]: m for m in names}
+    taken = {i for m in names for i in range(m.data["token_first"], m.data["token_last"] + 1)}
+    tokens, text = document.tokens, document.text
+    found: list[Mention] = []
+    for index, token in enumerate(tokens):
+        if token.stem not in capitals or not token.prefix.endswith(("ال", "لل")) \
+                or index in taken:
+            continue
+        country = None
+        following = by_first.get(index + 1)
+        joined = index + 1 < len(tokens) and adjacent(token, tokens[index + 1], text)
+        if following is not None and joined:
+            if following.kind == "place":
+                continue  # "العاصمة بغداد"
+            if following.kind == "nationality":
+                after = by_first.get(following.data["token_last"] + 1)
+                if after is not None and after.kind == "place":
+                    continue  # "العاصمة الليبية طرابلس"
+                country = following.key
+        elif joined and tokens[index + 1].norm.startswith("ال"):
+            continue  # "العاصمة الإدارية المؤقتة": another capital, described
+        if index > 0 and (index - 1) in taken and text[tokens[index - 1].end : token.start] \
+                .strip() in ("،", ","):
+            continue  # "بورتسودان، العاصمة ...": the town before names it
+        start = surface_start(token, token.stem, text)
+        found.append(Mention("place", start, token.end, text[start : token.end], "", {
+            "keys": [], "places": [], "token_first": index, "token_last": index,
+            "locative": "strong", "words": 1, "capital_of": country or "",
+        }))
+    return found

@@ -10,6 +10,7 @@ from marsad.kb.matcher import next_words
 from marsad.kb.registry import Resources
 from marsad.recognise.dates import DateMention
 from marsad.recognise.names import (
+    capital_places,
     find_names,
     group_anaphora,
     named_after_martyrs,
@@ -42,6 +43,7 @@ def recognise(document: Document, resources: Resources) -> Document:
                                       resources.distance_units)
             mention.data["locative"] = how or mention.data["locative"]
     document.add(names)
+    document.add(capital_places(document, names, resources.capitals))
     document.add(group_anaphora(document, names, resources.group_heads))
     for found_cues in resources.cue_sets.find_tokens(document.tokens, document.text,
                                                       following):

@@ -93,6 +93,9 @@ def resolve_mention(
     skeletons: SkeletonIndex | None = None,
 ) -> Place | None:
     ids = mention.data.get("places") or []
+    if "capital_of" in mention.data:  # "بالعاصمة", "العاصمة الليبية"
+        country = gazetteer.country(mention.data["capital_of"] or (countries[:1] or [""])[0])
+        return gazetteer.get(country.capital_id) if country and country.capital_id else None
     if not ids:
         if mention.data.get("unknown") and not mention.data.get("quarter") \
                 and skeletons is not None:
