@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,14 @@ def test_an_unknown_village_is_not_guessed_as_a_capital_of_near_spelling(resourc
 ])
 def test_the_capital_named_by_its_noun_alone(text: str, place: str, resources) -> None:  # type: ignore[no-untyped-def]
     assert only(run(text, resources)).location == place
+
+
+def test_a_square_named_after_a_day_dates_nothing(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("الجزائر - خرج آلاف الجزائريين، أمس الجمعة، في مسيرات حاشدة بالعاصمة.\n\n"
+            "وقال شهود إن الشرطة منعت المتظاهرين من الوصول إلى الساحة.\n\n"
+            "وفي وهران، كبرى مدن الغرب، جاب آلاف المحتجين الشوارع الرئيسية انطلاقاً من ساحة أول "
+            "نوفمبر، مرددين شعار \"دولة مدنية\".")
+    records = run(text, resources, published=date(2023, 5, 13))
+    assert sorted(r.location for r in records) == ["Algiers", "Oran"], [
+        (r.location, r.event_date) for r in records]
+    assert {r.event_date for r in records} == {"2023-05-12"}

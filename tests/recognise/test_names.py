@@ -74,3 +74,10 @@ def test_a_guess_at_an_unknown_place_is_no_trigger_word(resources) -> None:  # t
                     resources)
     assert not any(m.text == "اعتقال" for m in document.of_kind("place"))
     assert [r.sub_event_type for r in document.events] == ["Arrests"]
+
+
+def test_a_day_naming_a_square_or_a_movement_is_no_date(resources) -> None:  # type: ignore[no-untyped-def]
+    for text in ("تجمع المحتجون في ساحة أول نوفمبر وسط المدينة",
+                 "دعت حركة 20 فبراير إلى التظاهر"):
+        assert not read(text, resources).of_kind("date"), text
+    assert read("تظاهر المحتجون في 20 فبراير", resources).of_kind("date")

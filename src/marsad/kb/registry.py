@@ -64,6 +64,7 @@ class Resources:
     media_nouns: frozenset[str]  # folded nouns naming an outlet: وكالة, صحيفة, قناة
     martyr_names: frozenset[str]  # folded nouns of places named after martyrs: ساحة, مقبرة
     street_nouns: frozenset[str]  # folded nouns of streets named after places: شارع
+    named_after_days: frozenset[str]  # folded ساحة, حركة: a date after them is a name
     motion_verbs: frozenset[str]  # folded verbs of coming from a place: وصلت, قادمة
     distance_units: frozenset[str]  # folded units of a distance to a reference place: كم
     skeletons: SkeletonIndex
@@ -127,6 +128,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         group_heads=frozenset(fold(w) for w in events.get("group_heads", [])),
         martyr_names=frozenset(fold(w) for w in events.get("named_after_martyrs", [])),
         street_nouns=frozenset(fold(w) for w in locations.get("street_nouns", [])),
+        named_after_days=frozenset(fold(w) for w in locations.get("named_after_days", [])),
         motion_verbs=frozenset(fold(w) for w in locations.get("motion_verbs", [])),
         distance_units=frozenset(fold(w) for w in locations.get("distance_units", [])),
         skeletons=SkeletonIndex(gazetteer.places.values()),
@@ -145,7 +147,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
 
 
 _CUE_KINDS = ("negation", "modality", "purpose", "accusation", "mutual_accusation",
-              "background")
+              "background", "route")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",

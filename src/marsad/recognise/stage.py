@@ -61,7 +61,9 @@ def recognise(document: Document, resources: Resources) -> Document:
         if published is not None:
             document.article.published, document.article.published_source = published, "dateline"
             found = resources.dates.find(normalised, published)
-    dates = [Mention("date", d.start, d.end, d.text, d.kind, _fields(d)) for d in found]
+    dates = [Mention("date", d.start, d.end, d.text, d.kind, _fields(d)) for d in found
+             if not (d.kind == "absolute"
+                     and _day_in_name(document, d.start, resources.named_after_days))]
     document.add(dates)
     numbers = [
         Mention("number", n.start, n.end, n.text, n.qualifier or "", _fields(n))
@@ -70,6 +72,12 @@ def recognise(document: Document, resources: Resources) -> Document:
     ]
     document.add(numbers)
     return document
+
+
+def _day_in_name(document: Document, start: int, nouns: frozenset[str]) -> bool:
+    """"ساحة أول نوفمبر", "حركة 20 فبراير": a day that names a square or a movement."""
+    index = document.token_index(start)
+    return index > 0 and document.tokens[index - 1].stem in nouns
 
 
 def _fields(mention: DateMention | NumberMention) -> dict[str, Any]:
