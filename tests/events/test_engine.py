@@ -707,3 +707,10 @@ def test_the_bereaved_protesting_an_old_massacre_meet_no_force(resources) -> Non
                       "سلمية أمام مبنى المحافظة في مدينة تكريت.", resources))
     assert record.sub_event_type == "Peaceful protest"
     assert not record.fatalities
+
+
+def test_drones_called_masirat_are_no_marches(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("مسيرات تضرب مستودعات وقود في بورتسودان لليوم الثالث على التوالي\n"
+            "استهدفت طائرات مسيرة فجر اليوم مستودعات للوقود قرب الميناء في مدينة بورتسودان.\n"
+            "وقال المتحدث باسم الجيش إن الدفاعات تصدت لعدد من المسيرات الاستراتيجية والانتحارية.")
+    assert [r.sub_event_type for r in run(text, resources)] == ["Air/drone strike"]
