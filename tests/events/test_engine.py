@@ -714,3 +714,9 @@ def test_drones_called_masirat_are_no_marches(resources) -> None:  # type: ignor
             "استهدفت طائرات مسيرة فجر اليوم مستودعات للوقود قرب الميناء في مدينة بورتسودان.\n"
             "وقال المتحدث باسم الجيش إن الدفاعات تصدت لعدد من المسيرات الاستراتيجية والانتحارية.")
     assert [r.sub_event_type for r in run(text, resources)] == ["Air/drone strike"]
+
+
+def test_pretending_is_no_protest(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("نظم العشرات من ذوي الضحايا، صباح اليوم، وقفة احتجاجية أمام مبنى المحافظة في مدينة "
+            "تكريت.\nوقال أحد الناجين إنه كان قد تظاهر بالموت في مدينة الناصرية حتى حلول الظلام.")
+    assert [r.location for r in run(text, resources)] == ["Tikrīt"]
