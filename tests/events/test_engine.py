@@ -720,3 +720,14 @@ def test_pretending_is_no_protest(resources) -> None:  # type: ignore[no-untyped
     text = ("نظم العشرات من ذوي الضحايا، صباح اليوم، وقفة احتجاجية أمام مبنى المحافظة في مدينة "
             "تكريت.\nوقال أحد الناجين إنه كان قد تظاهر بالموت في مدينة الناصرية حتى حلول الظلام.")
     assert [r.location for r in run(text, resources)] == ["Tikrīt"]
+
+
+def test_protesters_shot_by_the_police_told_twice_are_one_excessive_force(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتيلان برصاص الأمن في جمجمال\n"
+            "السليمانية - قتل متظاهران اثنان وأصيب سبعة عشر آخرون، أمس الاثنين، عندما أطلقت قوات "
+            "الأمن الرصاص الحي على محتجين تجمعوا أمام مبنى القائممقامية في قضاء جمجمال، في اليوم "
+            "الرابع من احتجاجات غاضبة بسبب تأخر صرف الرواتب منذ أشهر.")
+    record = only(run(text, resources))
+    assert record.sub_event_type == "Excessive force against protesters"
+    assert (record.event_date, record.fatalities) == ("2023-05-15", 2)
+    assert record.actor2 is not None and record.actor2.startswith("Protesters")

@@ -106,6 +106,8 @@ def _attack(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     actor2 = candidate.actor2.category if candidate.actor2 else None
     if candidate.actor2 and candidate.actor2.actor and candidate.actor2.actor.kind == "government":
         actor2 = "civilian"  # officials and politicians attacked are civilians to ACLED
+    if actor2 is None and actor1 == "state" and "crowd" in words and "fought_out" not in words:
+        actor2 = "crowd"  # "أطلقت قوات الأمن الرصاص الحي على محتجين": a crowd no actor names
     if actor2 == "crowd" and actor1 in (None, "state"):
         if "fought_out" in words and "killed" not in words:
             candidate.family = "riot"  # "الجرحى في مواجهات بين محتجين وقوى الأمن"

@@ -86,6 +86,9 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
         return False  # rapes reported by a clinic are not the killings told in the lead
     if a == b == "Strategic developments":
         return left.sub == right.sub  # an agreement and an interception are two happenings
+    if subs == {"Attack", "Excessive force against protesters"} and _shot_by_the_state(
+            left if left.sub == "Attack" else right):
+        return True  # "قتيلان برصاص الأمن" and the protesters the police shot: one killing
     if a == b:
         return True
     if any(c.strength == "weak" and c.subordinate for c in (left, right)) and (
@@ -107,6 +110,13 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
                     and left.strength == right.strength == "strong")
     # Looting and burning by rioters belong to the riot.
     return bool({a, b} & CROWD_TYPES) and "Looting/property destruction" in subs
+
+
+def _shot_by_the_state(attack: Candidate) -> bool:
+    """An attack by state forces on no one named (not the killing of a named victim that
+    angered a crowd)."""
+    return attack.actor1 is not None and attack.actor1.category == "state" \
+        and attack.actor2 is None
 
 
 def _targeting_told_again(earlier: Candidate, later: Candidate) -> bool:

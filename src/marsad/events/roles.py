@@ -661,6 +661,14 @@ def force_against_crowd(document: Document, candidate: Candidate, resources: Res
             crowd is None or (crowd.surface == "" and crowd.actor is not None
                               and crowd.actor.template == "unidentified_armed_group")):
         crowd, other = other, None  # protesters shot, no shooter named: the police's force
+    if crowd is not None and crowd.category == "state" and other is None:
+        # "قتل متظاهران عندما أطلقت قوات الأمن الرصاص": the force named, its crowd not
+        protesters = template_actor("protesters", _actor_country(document, candidate,
+                                                                 resources), resources)
+        if protesters is not None:
+            candidate.actor2 = ActorRef(protesters, "", crowd.start, crowd.start,
+                                        category="crowd")
+        return
     if crowd is None or crowd.category != "crowd":
         return
     if other is None or other.category == "crowd":

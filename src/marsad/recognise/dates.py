@@ -227,6 +227,8 @@ class DateRecogniser:
         since = _alt(self.v.words("since_words"))
         self._since = re.compile(rf"(?<!\w)[وف]?{since}\s+$") if self.v.words("since_words") \
             else None
+        self._since_first = re.compile(rf"[وف]?{since}\s") if self.v.words("since_words") \
+            else None
         # The rules by the literals their cores start with, to tell from a word's spelling
         # which rules may match at it (`_rules_at`).
         self._by_literal: dict[str, tuple[int, ...]] = {}
@@ -369,6 +371,9 @@ class DateRecogniser:
                 continue
             taken.append((fstart, fend))
             since = bool(self._since and self._since.search(text, max(0, fstart - 12), fstart))
+            if not since and res[0] == "ago" and self._since_first is not None:
+                # "منذ أشهر": for months, a period (its precision tells it from "منذ يومين")
+                since = bool(self._since_first.match(text, fstart))
             out.append(self._mention(normalised, fstart, fend, res, since))
         out.extend(self._same_days(normalised, out, taken))
         return sorted(out, key=lambda d: d.start)
