@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from itertools import compress
+from operator import attrgetter
 
 from marsad.document import Document, Mention
 from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent, surface_start
 from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys
+
+_STEM = attrgetter("stem")
 
 # When one name holds entries of several kinds, the mention takes the first kind here.
 KIND_PRIORITY = ("actor", "leader", "role", "force", "nationality", "place")
@@ -268,13 +272,17 @@ def capital_places(document: Document, names: list[Mention],
                    capitals: frozenset[str]) -> list[Mention]:
     """"خرج آلاف في مسيرات بالعاصمة", "في العاصمة الليبية": the capital named by its noun
     alone (not "العاصمة بغداد", whose name is the place); the resolver finds the city."""
+    tokens, text = document.tokens, document.text
+    # the few tokens spelled as the noun, picked in C
+    at = list(compress(range(len(tokens)), map(capitals.__contains__, map(_STEM, tokens))))
+    if not at:
+        return []
     by_first = {m.data["token_first"]: m for m in names}
     taken = {i for m in names for i in range(m.data["token_first"], m.data["token_last"] + 1)}
-    tokens, text = document.tokens, document.text
     found: list[Mention] = []
-    for index, token in enumerate(tokens):
-        if token.stem not in capitals or not token.prefix.endswith(("ال", "لل")) \
-                or index in taken:
+    for index in at:
+        token = tokens[index]
+        if not token.prefix.endswith(("ال", "لل")) or index in taken:
             continue
         country = None
         following = by_first.get(index + 1)
