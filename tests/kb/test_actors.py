@@ -279,6 +279,7 @@ roles:
 
 def test_houthi_adjective_names_the_group(resources) -> None:  # type: ignore[no-untyped-def]
     from marsad.document import Article
+    from marsad.document import Article
     from marsad.pipeline import extract
 
     records = extract(Article(id="t", text="شنت مقاتلات التحالف بقيادة السعودية، أمس الأحد، "
@@ -289,9 +290,24 @@ def test_houthi_adjective_names_the_group(resources) -> None:  # type: ignore[no
 
 def test_moroccan_public_forces_are_the_police(resources) -> None:  # type: ignore[no-untyped-def]
     from marsad.document import Article
+    from marsad.document import Article
     from marsad.pipeline import extract
 
     records = extract(Article(id="t", text="فرقت القوات العمومية، مساء الأحد، وقفة احتجاجية "
                               "للمعطلين أمام مقر البرلمان في الرباط مستعملة الهراوات.",
                               published=date(2023, 5, 16)), resources)
     assert [r.actor2 for r in records] == ["Police Forces of Morocco"]
+
+
+def test_islamic_state_branch_of_a_country_without_one_of_its_own(resources) -> None:  # type: ignore[no-untyped-def]
+    from marsad.document import Article
+    from marsad.pipeline import extract
+
+    def actor_in(text: str) -> str | None:
+        records = extract(Article(id="t", text=text, published=date(2021, 11, 17)), resources)
+        return records[0].actor1 if records else None
+
+    assert actor_in("كمبالا - قتل ثلاثة أشخاص في تفجير انتحاري تبناه تنظيم داعش وسط العاصمة "
+                    "الأوغندية كمبالا أمس.") == "Islamic State (Central Africa)"
+    assert actor_in("الكويت - قتل 27 شخصاً في تفجير انتحاري تبناه تنظيم داعش استهدف مسجداً في "
+                    "مدينة الكويت أمس.") == "Islamic State (Kuwait)"

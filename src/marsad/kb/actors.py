@@ -537,13 +537,19 @@ def _build_entry(
     if not _check_inter_kind(inter, kind, where, report):
         return None
     forms = _leaders(data.get("leaders"), key, where, report)
+    operates_in = _strings(data.get("operates_in"))
+    for name in operates_in:
+        if name not in by_name:
+            report.errors.append(f"{where}: unknown country {name!r} in `operates_in`")
+            return None
     actor = Actor(
         id=key, name=str(data["name"]), inter=inter, kind=kind,
         country=str(country) if country is not None else None,
         aliases_ar=aliases_ar, aliases_en=aliases_en,
         affiliations=_strings(data.get("affiliations")),
         leaders=tuple(dict.fromkeys(leader for _, leader in forms)),
-        ambiguous=bool(data.get("ambiguous", False)), template=None)
+        ambiguous=bool(data.get("ambiguous", False)), template=None,
+        operates_in=operates_in)
     return actor, forms
 
 

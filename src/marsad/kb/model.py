@@ -75,6 +75,7 @@ class Actor:
     leaders: tuple[Leader, ...] = ()
     ambiguous: bool = False  # an alias may also name another entry
     template: str | None = None  # for per-country actors: the template id they came from
+    operates_in: tuple[str, ...] = ()  # a regional branch's countries ("Islamic State (Sahel)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -309,15 +309,19 @@ def _resolve(
 
 def _branch(mention: Mention, resources: Resources, country: str | None) -> Actor:
     """Among actors sharing a name (the Islamic State's branches), the one of the event's
-    country, else the transnational one, else the first."""
+    country, else the regional one that operates there, else the transnational one with no
+    region, else the first."""
     candidates = [resources.actors.get(key) for key in mention.data.get("keys", [mention.key])]
     record = resources.gazetteer.country(country) if country else None
     if record is not None:
         for actor in candidates:
             if actor.country == record.name:
                 return actor
+        for actor in candidates:
+            if record.name in actor.operates_in:
+                return actor
     for actor in candidates:
-        if actor.country is None:
+        if actor.country is None and not actor.operates_in:
             return actor
     return candidates[0]
 
