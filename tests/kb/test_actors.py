@@ -279,7 +279,6 @@ roles:
 
 def test_houthi_adjective_names_the_group(resources) -> None:  # type: ignore[no-untyped-def]
     from marsad.document import Article
-    from marsad.document import Article
     from marsad.pipeline import extract
 
     records = extract(Article(id="t", text="شنت مقاتلات التحالف بقيادة السعودية، أمس الأحد، "
@@ -289,7 +288,6 @@ def test_houthi_adjective_names_the_group(resources) -> None:  # type: ignore[no
 
 
 def test_moroccan_public_forces_are_the_police(resources) -> None:  # type: ignore[no-untyped-def]
-    from marsad.document import Article
     from marsad.document import Article
     from marsad.pipeline import extract
 
