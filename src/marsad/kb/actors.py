@@ -538,10 +538,10 @@ def _build_entry(
         return None
     forms = _leaders(data.get("leaders"), key, where, report)
     operates_in = _strings(data.get("operates_in"))
-    for name in operates_in:
-        if name not in by_name:
-            report.errors.append(f"{where}: unknown country {name!r} in `operates_in`")
-            return None
+    unknown = [name for name in operates_in if name not in by_name]
+    if unknown:
+        report.warnings.append(f"{where}: unknown countries {unknown} in `operates_in`")
+        operates_in = tuple(name for name in operates_in if name in by_name)
     actor = Actor(
         id=key, name=str(data["name"]), inter=inter, kind=kind,
         country=str(country) if country is not None else None,
