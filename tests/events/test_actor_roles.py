@@ -291,3 +291,10 @@ def test_the_united_nations_reacting_is_no_side(resources) -> None:  # type: ign
             "وأعربت الأمم المتحدة عن قلق بالغ من تأثير الهجمات على العمليات الإنسانية.")
     record = only(run(text, resources))
     assert record.actor1 != "United Nations" and record.actor2 != "United Nations"
+
+
+def test_an_arrest_after_qabla_an_continues_the_raiding_force(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أفادت مصادر محلية بأن قوات الاحتلال داهمت عدة منازل في بلدة بيت أمر وفتشتها، قبل أن "
+            "تعتقل أربعة شبان وتقتادهم إلى جهة مجهولة.")
+    record = only(run(text, resources))
+    assert (record.sub_event_type, record.actor1) == ("Arrests", "Military Forces of Israel")

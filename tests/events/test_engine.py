@@ -734,7 +734,8 @@ def test_protesters_shot_by_the_police_told_twice_are_one_excessive_force(resour
 
 
 def test_masked_youths_throwing_stones_are_rioters(resources) -> None:  # type: ignore[no-untyped-def]
-    record = only(run("قالت وزارة الداخلية إن مجموعة من الملثمين رشقوا قوات الأمن بالحجارة ليلة "
-                      "الاثنين في بلدة إمزورن، ما أدى إلى إصابة سبعة من عناصرها.", resources))
+    record = only(run("قالت وزارة الداخلية المغربية إن مجموعة من الملثمين رشقوا قوات الأمن "
+                      "بالحجارة ليلة الاثنين في مدينة الحسيمة، ما أدى إلى إصابة سبعة من عناصرها.",
+                      resources))
     assert record.sub_event_type == "Violent demonstration"
     assert record.actor1 == "Rioters (Morocco)"

@@ -86,6 +86,8 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     actors = clause_actors(document, candidate.clause, resources, country, on_date)
     nationality = _nationality_agent(document, candidate, resources)
     actor1, actor2 = _pick(document, candidate, actors, resources.victim_verbs)
+    if actor1 is None and candidate.family in ("arrest", "abduction"):
+        actor1 = _subject_before(document, candidate, resources, country, on_date)
     if nationality is not None and (actor1 is None or actor1.start > nationality.start
                                     or actor1.category != "state"):
         actor2 = actor2 if actor2 is not None and actor2 is not actor1 else (
@@ -238,6 +240,22 @@ def _pick(
         preferred = [a for a in preferred if a.category in ("state", "external")]
     actor2 = _nearest(preferred, trigger.end) if preferred else None
     return actor1, actor2
+
+
+def _subject_before(document: Document, candidate: Candidate, resources: Resources,
+                    country: str | None, on_date: date | None) -> ActorRef | None:
+    """"داهمت قوات الاحتلال منازل في بيت أمر، قبل أن تعتقل أربعة شبان": a clause whose
+    verb names no subject continues the subject of the sentence's clause before it."""
+    sentence = document.sentences[candidate.sentence]
+    if candidate.clause.start <= sentence.start:
+        return None
+    before = clause_actors(document, Span(sentence.start, candidate.clause.start), resources,
+                           country, on_date)
+    # (an arrest continues only a state force's clause: "armed men ... then the police")
+    allowed = ("state",) if candidate.family == "arrest" else AGENTS.get(candidate.family, ())
+    subjects = [a for a in before if a.category in allowed
+                and not _marks(document, a).target and not _marks(document, a).member]
+    return subjects[-1] if subjects else None
 
 
 def _crowd(

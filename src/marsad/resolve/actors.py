@@ -84,6 +84,7 @@ def _clause_actors(
     return found
 
 
+DESTINATION_REACH = 8  # characters from a destination phrase's start to the name inside it
 _NEVER = -1  # a clause start below every offset
 _ALWAYS = (_NEVER, 1 << 62)  # excluded whatever the clause
 
@@ -142,7 +143,10 @@ class _ActorIndex:
         at = mention.start
         entry.charge_reach = max((c.start + CHARGE_REACH for c in self.charges
                                   if _charges(document, mention, c)), default=_NEVER)
-        if armed_adjective(mention, self.triggers):
+        if armed_adjective(mention, self.triggers) or any(
+                w.key == "destination" and w.start <= at < w.end
+                for w in starting_in(document, "word", at - DESTINATION_REACH, at + 1)):
+            # (and "اقتادوهم إلى جهة مجهولة": a destination no one knows, not a side)
             entry.excluded = [_ALWAYS]
             return entry.excluded
         excluded = []
