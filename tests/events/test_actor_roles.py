@@ -298,3 +298,15 @@ def test_an_arrest_after_qabla_an_continues_the_raiding_force(resources) -> None
             "تعتقل أربعة شبان وتقتادهم إلى جهة مجهولة.")
     record = only(run(text, resources))
     assert (record.sub_event_type, record.actor1) == ("Arrests", "Military Forces of Israel")
+
+
+def test_gunmen_called_unknown_are_not_given_the_lead_group(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("انتحاري من داعش يفجر نفسه في معسكر للجيش بالمكلا ويقتل 25 جندياً\n"
+            "المكلا - قتل 25 جندياً يمنياً أمس الأحد في تفجير انتحاري تبناه تنظيم داعش استهدف "
+            "معسكراً للجيش في مدينة المكلا.\n"
+            "وفي عدن، قتل ضابط في الاستخبارات العسكرية أمس برصاص مسلحين مجهولين أمام منزله في "
+            "مديرية المنصورة.")
+    records = run(text, resources)
+    aden = [r for r in records if r.location != "Mukalla"]
+    assert aden and all(not (r.actor1 or "").startswith("Islamic State") for r in aden), [
+        (r.location, r.actor1) for r in records]
