@@ -175,3 +175,9 @@ def test_a_square_named_after_a_day_dates_nothing(resources) -> None:  # type: i
     assert sorted(r.location for r in records) == ["Algiers", "Oran"], [
         (r.location, r.event_date) for r in records]
     assert {r.event_date for r in records} == {"2023-05-12"}
+
+
+def test_an_unknown_name_of_two_words_whose_second_is_common(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قال سكان في إقليم أمهرة الإثيوبي إن 26 شخصا قتلوا أمس في ضربة بطائرة مسيرة "
+                      "أصابت ساحة في بلدة فينوتي سلام.", resources))
+    assert record.location == "Finote Selam"

@@ -213,13 +213,16 @@ def _agrees(document: Document, match: Match, entry: Entry) -> bool:
     surface = fold(document.text[match.start : match.end])
     if alias.startswith("ال") and not surface.startswith(("ال", "لل")):
         return False
-    following = match.last + 1
-    if following < len(document.tokens) and adjacent(
-        document.tokens[match.last], document.tokens[following], document.text
-    ):
-        word = document.tokens[following].norm
-        return not (word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS))
-    return True
+    return not _adjective_follows(document, match.last)
+
+
+def _adjective_follows(document: Document, index: int) -> bool:
+    following = index + 1
+    if following >= len(document.tokens) or not adjacent(
+            document.tokens[index], document.tokens[following], document.text):
+        return False
+    word = document.tokens[following].norm
+    return word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS)
 
 
 MAX_UNKNOWN_WORDS = 2
@@ -245,16 +248,21 @@ def unknown_places(
         if _common(tokens[first].norm, stopwords) or _not_a_name(tokens[first].norm):
             continue
         last = first
+        second = ""  # a common word after the name, which may still be part of it
         if (first + 1 < len(tokens) and first + 1 not in taken
                 and adjacent(tokens[first], tokens[first + 1], document.text)
-                and not tokens[first + 1].norm.startswith(("ال", "ب", "ل", "و"))
-                and not _common(tokens[first + 1].norm, stopwords)):
-            last = first + 1
+                and not tokens[first + 1].norm.startswith(("ال", "ب", "ل", "و"))):
+            if _common(tokens[first + 1].norm, stopwords):
+                # "بلدة فينوتي سلام": tried as one name by the resolver, kept apart otherwise
+                following = tokens[first + 1]
+                second = document.text[following.start : following.end]
+            else:
+                last = first + 1
         start, end = tokens[first].start, tokens[last].end
         found.append(Mention("place", start, end, document.text[start:end], "", {
             "keys": [], "places": [], "token_first": first, "token_last": last,
             "locative": "strong", "words": last - first + 1, "unknown": True,
-            "quarter": _spelt_as(token, quarters),
+            "quarter": _spelt_as(token, quarters), "second": second,
         }))
     return found
 

@@ -137,6 +137,8 @@ def _by_skeleton(mention: Mention, skeletons: SkeletonIndex, countries: list[str
     word alone."""
     words = mention.text.split()
     readings = (" ".join(words), words[0]) if len(words) > 1 else (mention.text,)
+    if mention.data.get("second"):  # "فينوتي سلام": the name with the common word after it
+        readings = (f"{mention.text} {mention.data['second']}", *readings)
     for reading in readings:
         place = skeletons.fuzzy(reading, countries[:CONTEXT_LIMIT])
         if place is not None:
