@@ -181,3 +181,10 @@ def test_an_unknown_name_of_two_words_whose_second_is_common(resources) -> None:
     record = only(run("قال سكان في إقليم أمهرة الإثيوبي إن 26 شخصا قتلوا أمس في ضربة بطائرة مسيرة "
                       "أصابت ساحة في بلدة فينوتي سلام.", resources))
     assert record.location == "Finote Selam"
+
+
+def test_a_relative_clause_dates_the_happening_it_describes(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("شيع آلاف الكويتيين، اليوم الثلاثاء، جثامين ضحايا التفجير الانتحاري الذي استهدف مسجداً "
+            "في مدينة الكويت أثناء صلاة المغرب أمس، وتبناه تنظيم داعش.")
+    records = [r for r in run(text, resources) if r.sub_event_type == "Suicide bomb"]
+    assert [r.event_date for r in records] == ["2023-05-15"]

@@ -260,7 +260,8 @@ def attach_date(document: Document, candidate: Candidate, resources: Resources) 
     others = {id(d) for d in own if d.key == "ago" and all(d is not x for x in dates)
               and any(t is not candidate.trigger and candidate.trigger.end <= t.start
                       and t.end <= d.start for t in sentence_triggers)}
-    mention = _nearest_in(dates, spans, candidate.trigger.start)
+    mention = _relative_clause_date(document, candidate, own) or _nearest_in(
+        dates, spans, candidate.trigger.start)
     from_statement = False
     if mention is None:
         # Only the statement is dated ("أعلنت في 11 أيار اعتقال ..."): the happening is
@@ -348,6 +349,27 @@ def _mostly_older(earliest: date, latest: date, published: date) -> bool:
         return False
     older = (window_start - earliest).days
     return older > (latest - earliest).days / 2
+
+
+RELATIVE_REACH = 20  # characters from a trigger to the relative pronoun describing it
+
+
+def _relative_clause_date(document: Document, candidate: Candidate, own: list[Mention]
+                          ) -> Mention | None:
+    """"شيع الآلاف اليوم ضحايا التفجير الذي استهدف المسجد أثناء صلاة الجمعة أمس": the date
+    in the relative clause describing the trigger is its happening's, not the main verb's."""
+    trigger = candidate.trigger
+    pronoun = next((w for w in starting_in(document, "word", trigger.end,
+                                           trigger.end + RELATIVE_REACH)
+                    if w.key == "relative"), None)
+    if pronoun is None:
+        return None
+    sentence = document.sentences[candidate.sentence]
+    stop = min((p for p in (document.text.find("،", pronoun.end, sentence.end),
+                            document.text.find(",", pronoun.end, sentence.end)) if p >= 0),
+               default=sentence.end)
+    inside = [d for d in own if pronoun.end <= d.start < stop]
+    return inside[0] if inside else None
 
 
 def _closest_trigger(date_mention: Mention, triggers: list[Mention], own: Mention) -> bool:

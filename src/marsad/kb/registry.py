@@ -154,7 +154,7 @@ _WORD_GROUPS = (
     "separate",
     "unknown_agent", "blame", "charge", "statement_venue", "member_of", "subset",
     "partner_of", "fought_out", "topic_of", "between",
-    "reaction", "bereaved", "destination",
+    "reaction", "bereaved", "destination", "relative",
 )
 
 
