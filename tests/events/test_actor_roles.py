@@ -310,3 +310,9 @@ def test_gunmen_called_unknown_are_not_given_the_lead_group(resources) -> None: 
     aden = [r for r in records if r.location != "Mukalla"]
     assert aden and all(not (r.actor1 or "").startswith("Islamic State") for r in aden), [
         (r.location, r.actor1) for r in records]
+
+
+def test_the_group_a_victim_is_loyal_to_did_not_attack_him(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل رجل الدين البارز مجيب الرحمن أنصاري، المعروف بتأييده لحركة طالبان، في "
+                      "تفجير انتحاري استهدف مسجدا في مدينة هرات أمس.", resources))
+    assert record.actor1 == "Unidentified Armed Group (Afghanistan)"

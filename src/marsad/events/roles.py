@@ -224,8 +224,9 @@ def _pick(
                     # A named group before a generic "gunmen" of the same kind (but not one
                     # named as someone's group: "قتل مسلحون قيادياً في فصائل المعارضة").
                     named = [a for a in preferred if a.actor and a.actor.template is None
-                             and not _marks(document, a).member]
-                    pool = named or preferred
+                             and not _marks(document, a).member
+                             and not _marks(document, a).loyal]
+                    pool = named or [a for a in preferred if not _marks(document, a).loyal]
                     break
             else:
                 pool = []
@@ -322,7 +323,8 @@ def _find_perpetrator(
                  if a.category in allowed and a.actor is not None
                  and (a.actor.template is None or a.category != "armed")
                  and not _is_victim(document, a, resources.victim_verbs)
-                 and not _marks(document, a).target and not _marks(document, a).member]
+                 and not _marks(document, a).target and not _marks(document, a).member
+                 and not _marks(document, a).loyal]
         if named:
             return named[0]
     return _blamed(document, scopes, resources)
@@ -557,8 +559,8 @@ class _Marks:
     target (each pattern searched when first asked, once per document and actor start), and
     a victim (once per actor span)."""
 
-    __slots__ = ("_agent", "_before", "_mediator", "_target", "commenter", "member", "partner",
-                 "victims")
+    __slots__ = ("_agent", "_before", "_mediator", "_target", "commenter", "loyal", "member",
+                 "partner", "victims")
 
     def __init__(self, document: Document, start: int) -> None:
         self._before = fold(document.text[max(0, start - MARK_REACH) : start])
@@ -568,6 +570,8 @@ class _Marks:
         # "قيادياً سابقاً في فصائل المعارضة": the group named as a person's
         words = starting_in(document, "word", start - MARK_REACH, start)
         self.member = any(w.key == "member_of" and 0 <= start - w.end <= 1 for w in words)
+        # (a proclitic may stand between: "موالٍ لطالبان", "بتأييده لحركة طالبان")
+        self.loyal = any(w.key == "loyal_to" and 0 <= start - w.end <= 2 for w in words)
         # "بالتنسيق مع الحكومة": a side that acted with the one acting
         self.partner = any(w.key == "partner_of" and 0 <= start - w.end <= 1 for w in words)
         # "أدانت الأمم المتحدة الهجوم": who reacts to the happening

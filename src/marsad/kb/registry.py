@@ -152,7 +152,7 @@ _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",
     "separate",
-    "unknown_agent", "blame", "charge", "statement_venue", "member_of", "subset",
+    "unknown_agent", "blame", "charge", "statement_venue", "member_of", "loyal_to", "subset",
     "partner_of", "fought_out", "topic_of", "between",
     "reaction", "bereaved", "destination", "relative",
 )
