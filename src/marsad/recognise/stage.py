@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 from typing import Any
 
@@ -30,9 +31,10 @@ def recognise(document: Document, resources: Resources) -> Document:
     following = next_words(document.tokens, document.text)
     names = find_names(document, resources.names, resources.locatives, resources.weak_locatives,
                        resources.settlements, following)
-    for mention in names:
-        if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
-            mention.data["ambiguous"] = True
+    if resources.ambiguous_places:
+        for mention in names:
+            if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
+                mention.data["ambiguous"] = True
     names = [m for m in names if not (m.kind == "nationality"
                                       and outlet_adjective(document, m, resources.media_nouns))
              and not (m.kind == "place"
@@ -65,13 +67,21 @@ def recognise(document: Document, resources: Resources) -> Document:
              if not (d.kind == "absolute"
                      and _day_in_name(document, d.start, resources.named_after_days))]
     document.add(dates)
+    # (found's dates do not overlap and come in text order: a number in one is found by
+    # bisection; one in a day that names a square, "ساحة أول نوفمبر", counts nothing either)
+    date_starts, date_ends = [d.start for d in found], [d.end for d in found]
     numbers = [
         Mention("number", n.start, n.end, n.text, n.qualifier or "", _fields(n))
         for n in resources.numbers.find(normalised)
-        if not any(d.start <= n.start < d.end for d in dates)
+        if not _inside(n.start, date_starts, date_ends)
     ]
     document.add(numbers)
     return document
+
+
+def _inside(offset: int, starts: list[int], ends: list[int]) -> bool:
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and offset < ends[at]
 
 
 def _day_in_name(document: Document, start: int, nouns: frozenset[str]) -> bool:
