@@ -675,6 +675,14 @@ def _same(left: ActorRef, right: ActorRef | None) -> bool:
     return left.actor.id == right.actor.id
 
 
+def _generic(document: Document, candidate: Candidate, resources: Resources, template: str,
+             category: str, at: int) -> ActorRef | None:
+    """The event's country's generic actor of a template ("Police Forces of Iraq"), named by
+    no words of the text (its span is empty, at `at`)."""
+    actor = template_actor(template, _actor_country(document, candidate, resources), resources)
+    return ActorRef(actor, "", at, at, category=category) if actor is not None else None
+
+
 def force_against_crowd(document: Document, candidate: Candidate, resources: Resources) -> None:
     """Excessive force is coded with the force's user as actor1 and the protesters as actor2
     (by default the police of the event's country)."""
@@ -685,19 +693,13 @@ def force_against_crowd(document: Document, candidate: Candidate, resources: Res
         crowd, other = other, None  # protesters shot, no shooter named: the police's force
     if crowd is not None and crowd.category == "state" and other is None:
         # "قتل متظاهران عندما أطلقت قوات الأمن الرصاص": the force named, its crowd not
-        protesters = template_actor("protesters", _actor_country(document, candidate,
-                                                                 resources), resources)
-        if protesters is not None:
-            candidate.actor2 = ActorRef(protesters, "", crowd.start, crowd.start,
-                                        category="crowd")
+        candidate.actor2 = _generic(document, candidate, resources, "protesters", "crowd",
+                                    crowd.start)
         return
     if crowd is None or crowd.category != "crowd":
         return
     if other is None or other.category == "crowd":
-        police = template_actor("police", _actor_country(document, candidate, resources),
-                                resources)
-        other = ActorRef(police, "", crowd.start, crowd.start, category="state") if police \
-            else None
+        other = _generic(document, candidate, resources, "police", "state", crowd.start)
     candidate.actor1, candidate.actor2 = other, crowd
 
 
@@ -728,11 +730,8 @@ def civilians_targeted(document: Document, candidate: Candidate, resources: Reso
     """An attack on civilians with no target named has the civilians of its country."""
     if candidate.actor2 is not None or candidate.sub not in AGAINST_CIVILIANS:
         return
-    civilians = template_actor("civilians", _actor_country(document, candidate, resources),
-                               resources)
-    if civilians is not None:
-        at = candidate.trigger.start
-        candidate.actor2 = ActorRef(civilians, "", at, at, category="civilian")
+    candidate.actor2 = _generic(document, candidate, resources, "civilians", "civilian",
+                                candidate.trigger.start)
 
 
 def disrupter_first(document: Document, candidate: Candidate, resources: Resources) -> None:
@@ -746,12 +745,10 @@ def disrupter_first(document: Document, candidate: Candidate, resources: Resourc
     if second is not None and second.category in ("state", "external"):
         candidate.actor1, candidate.actor2 = second, first
         return
-    military = template_actor("military", _actor_country(document, candidate, resources),
-                              resources)
+    military = _generic(document, candidate, resources, "military", "state",
+                        candidate.trigger.start)
     if military is not None:
-        at = candidate.trigger.start
-        candidate.actor1 = ActorRef(military, "", at, at, category="state")
-        candidate.actor2 = first
+        candidate.actor1, candidate.actor2 = military, first
 
 
 WEAPON_MODIFIERS = ("air", "artillery")
