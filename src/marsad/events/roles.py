@@ -236,6 +236,10 @@ def _pick(
             # victims' side, not the attacker
             actor1 = None
     rest = [a for a in actors if a is not actor1 and not _same(a, actor1)]
+    if candidate.family == "clash":
+        # "اشتباكات بين مقاومين وقوات الاحتلال، ما أدى إلى إصابة شابين": the hurt are the
+        # fighting's casualties, not its other side
+        rest = [a for a in rest if a.category != "civilian"]
     preferred = [a for a in rest if a in targets] or rest
     if candidate.family in ("protest",):
         preferred = [a for a in preferred if a.category in ("state", "external")]
