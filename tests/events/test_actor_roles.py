@@ -319,7 +319,8 @@ def test_the_group_a_victim_is_loyal_to_did_not_attack_him(resources) -> None:  
 
 
 def test_the_wounded_of_a_clash_are_not_its_other_side(resources) -> None:  # type: ignore[no-untyped-def]
-    record = only(run("وفي بلدة طمون، اندلعت اشتباكات مسلحة بين مقاومين وقوات الاحتلال التي "
-                      "اقتحمت البلدة صباح الاثنين، ما أدى إلى إصابة شابين بالرصاص الحي.", resources))
+    text = ("وفي بلدة طمون، اندلعت اشتباكات مسلحة بين مقاومين وقوات الاحتلال التي اقتحمت "
+            "البلدة صباح الاثنين، ما أدى إلى إصابة شابين بالرصاص الحي.")
+    record = only(run(text, resources))
     assert record.sub_event_type == "Armed clash"
     assert record.actor2 is None or not record.actor2.startswith("Civilians")
