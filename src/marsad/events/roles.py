@@ -10,6 +10,7 @@ by state forces; a protest is by protesters).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from marsad.document import Document, Mention, Span
@@ -25,20 +26,57 @@ from marsad.resolve.actors import (
 )
 from marsad.text.normalise import fold
 
-_AGENT_BEFORE = re.compile(
-    r"(?:علي يد|علي ايدي|من قبل|برصاص|بنيران|بنار|بقصف|نفذه|نفذها|شنه|شنها|شنته|يشنها|اطلقه|اطلقها)"
-    r"\s*\S*\s*$"
-    # "بهجوم لـ«الشباب»", "في هجوم لمتمردي X": the attack's genitive with ل is its author
-    r"|(?:هجوم|هجمات|اعتداء|اعتداءات|كمين|تفجير|غاره|غارات)\s+ل\S*\s*[\"«]?\s*$"
-)
-# "برعاية وزير الخارجية الروسي", "بوساطة مصرية": who brokers an agreement is no party to it
-_MEDIATOR_BEFORE = re.compile(r"(?:برعايه|رعايه|بوساطه|وساطه|الوسيط|وسيط)\s+(?:\S+\s+)?\S{0,3}$")
-_TARGET_BEFORE = re.compile(
-    r"(?:(?:علي|ضد|استهدف\S*|استهداف|بحق|مع)\s+(?:\S+\s+)?|(?:تابع\S*|مقر\S*|مواقع|موقع\S*|معسكر\S*"
-    r"|قاعده|مخزن|منزل|مركز|مسجد|جامع|دوريه|نقطه|حاجز|ثكنه|اليه|اليات|اليتهم|موكب|قافله"
-    r"|رتل\S*|ارتال|امدادات|تجمع\S*|تعزيزات"
-    r"|مبني)\s+)\S{0,3}$"
-)
+
+@dataclass(frozen=True, slots=True)
+class _RolePatterns:
+    """What the words just before an actor make of it, compiled from the lexicon's
+    `role_marks` (matched on the folded text before the actor)."""
+
+    agent: re.Pattern[str]  # "على يد مسلحين", "في هجوم لمتمردي X"
+    mediator: re.Pattern[str]  # "برعاية وزير الخارجية", "بوساطة مصرية"
+    target: re.Pattern[str]  # "هجوم على مقر الحزب", "استهدف موكب الوزير"
+    unit_of: re.Pattern[str]  # "اعتقلت دورية تابعة للمخابرات"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w[:-1]) + r"\S*" if w.endswith("*") else re.escape(w)
+                    for w in words)
+
+
+def _role_patterns(resources: Resources) -> _RolePatterns:
+    """The resources' role patterns, compiled once per set of resources."""
+    cached = _COMPILED.get(id(resources.role_marks))
+    if cached is not None and cached[0] is resources.role_marks:
+        return cached[1]
+    patterns = _compile_role_marks(resources.role_marks)
+    _COMPILED[id(resources.role_marks)] = (resources.role_marks, patterns)
+    return patterns
+
+
+_COMPILED: dict[int, tuple[dict[str, tuple[str, ...]], _RolePatterns]] = {}
+
+
+def _compile_role_marks(role_marks: dict[str, tuple[str, ...]]) -> _RolePatterns:
+    marks = {mark: _alternation(words) for mark, words in role_marks.items()}
+    return _RolePatterns(
+        agent=re.compile(rf"(?:{marks['agent_before']})\s*\S*\s*$"
+                         rf"|(?:{marks['agent_attack_nouns']})\s+ل\S*\s*[\"«]?\s*$"),
+        mediator=re.compile(rf"(?:{marks['mediator_before']})\s+(?:\S+\s+)?\S{{0,3}}$"),
+        target=re.compile(rf"(?:(?:{marks['target_preps']})\s+(?:\S+\s+)?"
+                          rf"|(?:{marks['target_nouns']})\s+)\S{{0,3}}$"),
+        unit_of=re.compile(rf"^\s*\S+\s+(?:{marks['unit_of']})\s+\S{{0,3}}$"),
+    )
+
+
+_PATTERNS = object()  # the `derived` key of the resources' compiled role patterns
+
+
+def _patterns(document: Document) -> _RolePatterns:
+    patterns: _RolePatterns | None = document.derived.get(_PATTERNS)
+    if patterns is None:
+        raise RuntimeError("role patterns are set by assign_roles before actors are marked")
+    return patterns
+
 
 # Which categories may act (actor1) and be acted on (actor2), per family.
 AGENTS = {
@@ -81,6 +119,7 @@ ONE_SIDED = {"attack", "explosion", "abduction", "strike", "sexual"}
 
 
 def assign_roles(document: Document, candidate: Candidate, resources: Resources) -> None:
+    derived(document, _PATTERNS, lambda: _role_patterns(resources))
     country = _actor_country(document, candidate, resources)
     on_date = candidate.date.latest if candidate.date else document.article.published
     actors = clause_actors(document, candidate.clause, resources, country, on_date)
@@ -515,15 +554,12 @@ def _assertions(document: Document) -> list[Mention]:
                    lambda: [c for c in document.of_kind("stance") if c.key == "asserts"])
 
 
-_UNIT_OF = re.compile(r"^\s*\S+\s+تابع\S*\s+\S{0,3}$")
-
-
 def _unit_of(document: Document, actor: ActorRef, trigger: Mention) -> bool:
     """"اعتقلت دورية تابعة للمخابرات": the unit right after an arrest verb is its subject,
     and the force it belongs to made the arrest."""
     if not 0 < actor.start - trigger.end <= 30:
         return False
-    return bool(_UNIT_OF.match(fold(document.text[trigger.end : actor.start])))
+    return bool(_patterns(document).unit_of.match(fold(document.text[trigger.end : actor.start])))
 
 
 ACCUSATION_REACH = 200
@@ -563,11 +599,12 @@ class _Marks:
     target (each pattern searched when first asked, once per document and actor start), and
     a victim (once per actor span)."""
 
-    __slots__ = ("_agent", "_before", "_mediator", "_target", "commenter", "loyal", "member",
-                 "partner", "victims")
+    __slots__ = ("_agent", "_before", "_mediator", "_patterns", "_target", "commenter", "loyal",
+                 "member", "partner", "victims")
 
     def __init__(self, document: Document, start: int) -> None:
         self._before = fold(document.text[max(0, start - MARK_REACH) : start])
+        self._patterns = _patterns(document)
         self._agent: bool | None = None
         self._mediator: bool | None = None
         self._target: bool | None = None
@@ -591,15 +628,15 @@ class _Marks:
 
     @property
     def agent(self) -> bool:
-        return self._once("_agent", _AGENT_BEFORE)
+        return self._once("_agent", self._patterns.agent)
 
     @property
     def mediator(self) -> bool:
-        return self._once("_mediator", _MEDIATOR_BEFORE)
+        return self._once("_mediator", self._patterns.mediator)
 
     @property
     def target(self) -> bool:
-        return self._once("_target", _TARGET_BEFORE)
+        return self._once("_target", self._patterns.target)
 
 
 def _marks(document: Document, actor: ActorRef) -> _Marks:

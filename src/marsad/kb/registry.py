@@ -61,8 +61,12 @@ class Resources:
     quarters: frozenset[str]  # folded حي, حارة: what they name is no town to guess at
     capitals: frozenset[str]  # folded عاصمة: alone, it names the country's capital
     victim_verbs: frozenset[str]  # folded verbs whose subject is a victim: لقي, أصيبوا
+    # folded words before an actor that mark its role, by mark (events.yaml `role_marks`)
+    role_marks: dict[str, tuple[str, ...]]
     media_nouns: frozenset[str]  # folded nouns naming an outlet: وكالة, صحيفة, قناة
     martyr_names: frozenset[str]  # folded nouns of places named after martyrs: ساحة, مقبرة
+    martyrs: frozenset[str]  # folded الشهداء: a word such places are named with
+    city_nouns: frozenset[str]  # folded العاصمة, مدينة: the city of a country's name
     street_nouns: frozenset[str]  # folded nouns of streets named after places: شارع
     named_after_days: frozenset[str]  # folded ساحة, حركة: a date after them is a name
     motion_verbs: frozenset[str]  # folded verbs of coming from a place: وصلت, قادمة
@@ -124,9 +128,13 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         quarters=frozenset(fold(w) for w in events.get("quarter", [])),
         capitals=frozenset(fold(w) for w in events.get("capital", [])),
         victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
+        role_marks={mark: tuple(fold(w) for w in words)
+                    for mark, words in (events.get("role_marks") or {}).items()},
         media_nouns=frozenset(fold(w) for w in events.get("media_nouns", [])),
         group_heads=frozenset(fold(w) for w in events.get("group_heads", [])),
         martyr_names=frozenset(fold(w) for w in events.get("named_after_martyrs", [])),
+        martyrs=frozenset(fold(w) for w in events.get("martyrs", [])),
+        city_nouns=frozenset(fold(w) for w in events.get("city_nouns", [])),
         street_nouns=frozenset(fold(w) for w in locations.get("street_nouns", [])),
         named_after_days=frozenset(fold(w) for w in locations.get("named_after_days", [])),
         motion_verbs=frozenset(fold(w) for w in locations.get("motion_verbs", [])),

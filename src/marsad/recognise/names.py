@@ -24,6 +24,7 @@ def find_names(
     weak_locatives: frozenset[str] = frozenset(),
     settlements: frozenset[str] = frozenset(),
     following: list[str | None] | None = None,
+    city_nouns: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """`following`: `next_words` of the document's tokens, when known."""
     mentions: list[Mention] = []
@@ -48,7 +49,7 @@ def find_names(
                     "token_last": match.last,
                     "locative": _locative(document, match, locatives, weak_locatives,
                                           settlements),
-                    "city": _after_city_noun(document, match.first),
+                    "city": _after_city_noun(document, match.first, city_nouns),
                     "settlement": _after_settlement_noun(document, match.first, settlements),
                     "words": match.last - match.first + 1,
                 },
@@ -159,30 +160,28 @@ def origin_or_reference(document: Document, mention: Mention, motion_verbs: froz
     return None
 
 
-MARTYRS = ("الشهداء", "شهداء")
 NAME_REACH = 4  # words back from "الشهداء" to the square or cemetery it names
 
 
-def named_after_martyrs(document: Document, mention: Mention, nouns: frozenset[str]) -> bool:
-    """"ساحة الشهداء", "ساحتي رياض الصلح والشهداء": a name, not the dead of the news."""
-    word = mention.text.strip()
+def named_after_martyrs(document: Document, mention: Mention, nouns: frozenset[str],
+                        martyrs: frozenset[str]) -> bool:
+    """"ساحة الشهداء", "ساحتي رياض الصلح والشهداء": a name, not the dead of the news
+    (`martyrs`: the words, `nouns`: what is named with them)."""
+    word = fold(mention.text.strip())
     if word.startswith("و"):
         word = word[1:]
-    if word not in MARTYRS:
+    if word not in martyrs:
         return False
     index = document.token_index(mention.start)
     return any(t.norm in nouns for t in document.tokens[max(0, index - NAME_REACH) : index])
 
 
-_CITY_NOUNS = ("العاصمه", "عاصمه", "مدينه")
-
-
-def _after_city_noun(document: Document, first: int) -> bool:
+def _after_city_noun(document: Document, first: int, city_nouns: frozenset[str]) -> bool:
     """"بالعاصمة الجزائر", "مدينة الكويت": the city, not the country of the same name."""
     if first == 0:
         return False
     word = document.tokens[first - 1].norm
-    return _listed(word, _CITY_NOUNS)
+    return _listed(word, city_nouns)
 
 
 def _after_settlement_noun(document: Document, first: int, settlements: frozenset[str]) -> bool:

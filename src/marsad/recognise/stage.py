@@ -30,7 +30,7 @@ def recognise(document: Document, resources: Resources) -> Document:
     published = document.article.published
     following = next_words(document.tokens, document.text)
     names = find_names(document, resources.names, resources.locatives, resources.weak_locatives,
-                       resources.settlements, following)
+                       resources.settlements, following, resources.city_nouns)
     if resources.ambiguous_places:
         for mention in names:
             if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
@@ -51,7 +51,7 @@ def recognise(document: Document, resources: Resources) -> Document:
                                                       following):
         document.add([m for m in found_cues if not (
             m.kind in ("trigger", "word") and m.key in ("killing", "killed")
-            and named_after_martyrs(document, m, resources.martyr_names))])
+            and named_after_martyrs(document, m, resources.martyr_names, resources.martyrs))])
     # a guess at a name the gazetteer lacks is never a trigger word ("في الإقليم اعتقال")
     triggers = {m.start for m in document.of_kind("trigger")}
     document.add([m for m in unknown_places(document, names, resources.settlements,
