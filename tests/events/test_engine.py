@@ -739,3 +739,11 @@ def test_masked_youths_throwing_stones_are_rioters(resources) -> None:  # type: 
                       resources))
     assert record.sub_event_type == "Violent demonstration"
     assert record.actor1 == "Rioters (Morocco)"
+
+
+def test_a_new_toll_is_an_update_not_a_dispute(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل خمسة أشخاص في انفجار سيارة مفخخة في مدينة الرمادي أمس، بحسب مصدر أمني.\n"
+            "وقالت مديرية الصحة إن الحصيلة الجديدة بلغت مقتل تسعة أشخاص.")
+    record = only(run(text, resources))
+    assert [c.stance for c in record.claims] == ["asserts", "asserts"], [
+        (c.stance, c.figures) for c in record.claims]

@@ -8,13 +8,12 @@ sentence before it (a denial follows what it denies).
 
 from __future__ import annotations
 
-import re
-
 from marsad.document import Document, Mention
 from marsad.events.attach import sentence_figures
 from marsad.events.index import starting_in
 from marsad.events.model import Candidate, ClaimRef
 from marsad.kb.registry import Resources
+from marsad.text.normalise import fold
 
 SOURCE_WINDOW = 45
 SPEAKER_WINDOW = 12  # an actor right after a speech verb is the speaker
@@ -44,17 +43,17 @@ def attach_claims(document: Document, events: list[Candidate], resources: Resour
                          gloss, sentence.start, sentence.end, dict(figures))
             )
     for event in events:
-        mark_conflicts(event)
+        mark_conflicts(event, resources.rising_toll)
 
 
-def mark_conflicts(event: Candidate) -> None:
+def mark_conflicts(event: Candidate, rising_toll: frozenset[str] = frozenset()) -> None:
     """Sources that give another death toll than the first source dispute it: their claims
     deny that figure (ACLED then takes the lowest credible one). A toll that rises in later
-    updates ("ارتفعت حصيلة") is not a conflict."""
+    updates ("ارتفعت حصيلة", lexicon `rising_toll`) is not a conflict."""
     first: tuple[str | None, int] | None = None
     for claim in event.claims:
         value = claim.figures.get("fatalities")
-        if value is None or _RISING.search(claim.text):
+        if value is None or _rising(claim.text, rising_toll):
             continue
         if first is None:
             first = (claim.attribution, value)
@@ -62,7 +61,9 @@ def mark_conflicts(event: Candidate) -> None:
             claim.stance = "denies"
 
 
-_RISING = re.compile(r"ارتفع|ارتفاع|حصيله جديده|الحصيله الجديده|ارتفعت")
+def _rising(text: str, rising_toll: frozenset[str]) -> bool:
+    folded = fold(text)
+    return any(words in folded for words in rising_toll)
 
 
 def _owner(events: list[Candidate], sentence_index: int) -> Candidate | None:

@@ -67,6 +67,7 @@ class Resources:
     martyr_names: frozenset[str]  # folded nouns of places named after martyrs: ساحة, مقبرة
     martyrs: frozenset[str]  # folded الشهداء: a word such places are named with
     city_nouns: frozenset[str]  # folded العاصمة, مدينة: the city of a country's name
+    rising_toll: frozenset[str]  # folded ارتفع, حصيلة جديدة: a toll updated, not disputed
     street_nouns: frozenset[str]  # folded nouns of streets named after places: شارع
     named_after_days: frozenset[str]  # folded ساحة, حركة: a date after them is a name
     motion_verbs: frozenset[str]  # folded verbs of coming from a place: وصلت, قادمة
@@ -135,6 +136,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         martyr_names=frozenset(fold(w) for w in events.get("named_after_martyrs", [])),
         martyrs=frozenset(fold(w) for w in events.get("martyrs", [])),
         city_nouns=frozenset(fold(w) for w in events.get("city_nouns", [])),
+        rising_toll=frozenset(fold(w) for w in events.get("rising_toll", [])),
         street_nouns=frozenset(fold(w) for w in locations.get("street_nouns", [])),
         named_after_days=frozenset(fold(w) for w in locations.get("named_after_days", [])),
         motion_verbs=frozenset(fold(w) for w in locations.get("motion_verbs", [])),
