@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from marsad.text.normalise import NormalisedText
 from marsad.text.segment import Sentence
@@ -122,3 +123,30 @@ class Document:
             else:
                 high = mid - 1
         return found
+
+
+class Spanned(Protocol):
+    """Anything with [start, end) offsets into a text: a mention, a date or number found."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def covering(mentions: Iterable[Spanned]) -> Callable[[int], bool]:
+    """A test of whether an offset lies inside one of `mentions`, anything with a start and an
+    end (`covering(ms)(offset)` is `any(m.start <= offset < m.end for m in ms)`): bisect over
+    their starts, with the furthest end of those starting up to each."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [start for start, _ in spans]
+    reach: list[int] = []
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside(offset: int) -> bool:
+        last = bisect_right(starts, offset) - 1
+        return last >= 0 and reach[last] > offset
+
+    return inside

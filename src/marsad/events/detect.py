@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from marsad.document import Document, Mention, Span
-from marsad.events.index import covering, starting_in
+from marsad.document import Document, Mention, Span, covering
+from marsad.events.index import starting_in
 from marsad.events.model import Candidate
 from marsad.kb.registry import Resources
 from marsad.text.normalise import fold

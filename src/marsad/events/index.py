@@ -3,8 +3,8 @@ scanning every mention for every candidate."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from marsad.document import Document, Mention
@@ -12,21 +12,6 @@ from marsad.document import Document, Mention
 T = TypeVar("T")
 
 
-def covering(mentions: Iterable[Mention]) -> Callable[[int], bool]:
-    """A test of whether an offset lies inside one of `mentions` (`covering(ms)(offset)` is
-    `any(m.start <= offset < m.end for m in ms)`): bisect over their starts, with the
-    furthest end of those starting up to each."""
-    spans = sorted((m.start, m.end) for m in mentions)
-    starts = [start for start, _ in spans]
-    reach: list[int] = []
-    for _, end in spans:
-        reach.append(max(end, reach[-1]) if reach else end)
-
-    def inside(offset: int) -> bool:
-        last = bisect_right(starts, offset) - 1
-        return last >= 0 and reach[last] > offset
-
-    return inside
 
 
 def starting_in(document: Document, kind: str, start: int, end: int) -> list[Mention]:

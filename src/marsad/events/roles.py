@@ -752,14 +752,10 @@ def rioters_facing(document: Document, candidate: Candidate, resources: Resource
         else (second, first)
     if crowd is None or crowd.category != "crowd":
         return
-    rioters = template_actor("rioters", _actor_country(document, candidate, resources),
-                             resources)
-    if rioters is not None:
-        assoc = list(crowd.assoc) or ([crowd.actor.name] if crowd.actor and
-                                      crowd.actor.template is None else [])
-        crowd = ActorRef(rioters, crowd.surface, crowd.start, crowd.end, assoc, "crowd")
     candidate.family = "riot"
-    candidate.actor1, candidate.actor2 = crowd, force
+    candidate.actor1 = _crowd(candidate, crowd, _actor_country(document, candidate, resources),
+                              resources)
+    candidate.actor2 = force
 
 
 # Violence against civilians: ACLED codes its target as civilians even when the text names

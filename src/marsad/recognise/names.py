@@ -224,6 +224,12 @@ def _adjective_follows(document: Document, index: int) -> bool:
     return word.startswith("ال") and word.endswith(_ADJECTIVE_ENDINGS)
 
 
+def _token_indices(mentions: list[Mention]) -> set[int]:
+    """The indices of the tokens the name mentions cover."""
+    return {index for m in mentions
+            for index in range(m.data["token_first"], m.data["token_last"] + 1)}
+
+
 MAX_UNKNOWN_WORDS = 2
 
 
@@ -233,8 +239,7 @@ def unknown_places(
 ) -> list[Mention]:
     """Names the knowledge base lacks, introduced by a settlement noun ("بلدة ديكوا"); the
     resolver looks them up by transliteration."""
-    taken = {index for m in known for index in range(m.data["token_first"],
-                                                        m.data["token_last"] + 1)}
+    taken = _token_indices(known)
     found: list[Mention] = []
     tokens = document.tokens
     for index, token in enumerate(tokens[:-1]):
@@ -285,7 +290,7 @@ def capital_places(document: Document, names: list[Mention],
     if not at:
         return []
     by_first = {m.data["token_first"]: m for m in names}
-    taken = {i for m in names for i in range(m.data["token_first"], m.data["token_last"] + 1)}
+    taken = _token_indices(names)
     found: list[Mention] = []
     for index in at:
         token = tokens[index]

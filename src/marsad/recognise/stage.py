@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import date
 from typing import Any
 
-from marsad.document import Document, Mention
+from marsad.document import Document, Mention, covering
 from marsad.kb.matcher import next_words
 from marsad.kb.registry import Resources
 from marsad.recognise.dates import DateMention
@@ -67,21 +66,15 @@ def recognise(document: Document, resources: Resources) -> Document:
              if not (d.kind == "absolute"
                      and _day_in_name(document, d.start, resources.named_after_days))]
     document.add(dates)
-    # (found's dates do not overlap and come in text order: a number in one is found by
-    # bisection; one in a day that names a square, "ساحة أول نوفمبر", counts nothing either)
-    date_starts, date_ends = [d.start for d in found], [d.end for d in found]
+    # (a number in a day that names a square, "ساحة أول نوفمبر", counts nothing either)
+    in_a_date = covering(found)
     numbers = [
         Mention("number", n.start, n.end, n.text, n.qualifier or "", _fields(n))
         for n in resources.numbers.find(normalised)
-        if not _inside(n.start, date_starts, date_ends)
+        if not in_a_date(n.start)
     ]
     document.add(numbers)
     return document
-
-
-def _inside(offset: int, starts: list[int], ends: list[int]) -> bool:
-    at = bisect_right(starts, offset) - 1
-    return at >= 0 and offset < ends[at]
 
 
 def _day_in_name(document: Document, start: int, nouns: frozenset[str]) -> bool:
