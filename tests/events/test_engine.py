@@ -747,3 +747,42 @@ def test_a_new_toll_is_an_update_not_a_dispute(resources) -> None:  # type: igno
     record = only(run(text, resources))
     assert [c.stance for c in record.claims] == ["asserts", "asserts"], [
         (c.stance, c.figures) for c in record.claims]
+
+
+def test_what_an_army_claimed_is_an_unconfirmed_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("ادعى جيش الاحتلال أن منظومة القبة الحديدية اعترضت صباح اليوم طائرة مسيّرة أطلقت من "
+            "لبنان باتجاه منطقة كريات شمونة.")
+    record = only(run(text, resources))
+    assert record.sub_event_type == "Disrupted weapons use"
+    assert "unconfirmed" in [s.stance for s in record.sources]
+
+
+def test_warplanes_that_raided_are_an_air_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال الجيش الإسرائيلي إن طائراته الحربية أغارت السبت على بنى تحتية لحزب الله في بلدة "
+            "عيترون جنوبي لبنان.")
+    record = only(run(text, resources))
+    assert (record.sub_event_type, record.event_date) == ("Air/drone strike", "2023-05-13")
+    assert record.location_ar == "عيترون"  # "بنى تحتية" (infrastructure) is no place
+
+
+def test_a_place_taken_after_fighting_is_a_takeover(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("سيطرت المقاومة الشعبية أمس على مدينة القاعدة في محافظة إب بعد معارك ضارية مع "
+            "الحوثيين استمرت ساعات.")
+    record = only(run(text, resources))
+    assert record.event_type == "Battles" and record.sub_event_type != "Armed clash"
+
+
+def test_the_strip_is_gaza_only_once_gaza_was_named(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("تصدت قوات حرس الحدود السعودية في قطاع الخوبة بمنطقة جازان أمس لمحاولة تسلل حوثية. "
+            "وقصفت مدفعية الجيش السعودي اليوم مواقع للحوثيين في القطاع.")
+    assert "Gaza Strip" not in {r.location for r in run(text, resources)}
+    told = ("قتل خمسة فلسطينيين أمس في غارة إسرائيلية على قطاع غزة، فيما قصفت المدفعية شرق القطاع "
+            "اليوم.")
+    assert {r.location for r in run(told, resources)} == {"Gaza Strip"}
+
+
+def test_whom_a_deed_was_for_is_not_where_it_happened(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلن حزب الله، اليوم الاثنين، أن مقاتليه استهدفوا تجمعاً لجنود الاحتلال في محيط موقع "
+            "\"المالكية\" بصاروخ موجه، دعماً لشعبنا الفلسطيني الصامد في قطاع غزة.")
+    record = only(run(text, resources))
+    assert record.location != "Gaza Strip" and record.location_ar == "المالكية"

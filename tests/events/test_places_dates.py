@@ -188,3 +188,42 @@ def test_a_relative_clause_dates_the_happening_it_describes(resources) -> None: 
             "في مدينة الكويت أثناء صلاة المغرب أمس، وتبناه تنظيم داعش.")
     records = [r for r in run(text, resources) if r.sub_event_type == "Suicide bomb"]
     assert [r.event_date for r in records] == ["2023-05-15"]
+
+
+def test_a_town_the_gazetteer_lacks_is_the_events_place(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("ألقى مسلحون قنبلة يدوية على مركز للشرطة في بلدة سواريز بمقاطعة كاوكا ليل الأحد، ما "
+            "أدى إلى إصابة شرطيين.")
+    record = only(run(text, resources))
+    assert (record.location, record.location_ar) == ("Sawariz", "سواريز")
+    assert (record.latitude, record.longitude) == (None, None)  # no point is guessed for it
+    assert (record.country, record.admin1) == ("Colombia", "Cauca")
+
+
+def test_a_town_the_gazetteer_lacks_and_its_province_are_one_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل خمسة مدنيين أمس في غارة جوية للجيش السوداني في ولاية شمال كردفان. وقال شهود إن "
+            "الغارة أصابت سوقاً في قرية أم قرفة.")
+    record = only(run(text, resources))
+    assert record.location_ar == "أم قرفة" and record.fatalities == 5
+
+
+@pytest.mark.parametrize("text", [
+    "وصلت التعزيزات إلى المدينة لأسباب أمنية بعد اشتباكات أمس في محافظة درعا.",
+    "اندلعت اشتباكات أمس في محافظة درعا، وعاد الهدوء إلى مدينة هادئةً عادة.",
+    "اندلعت اشتباكات أمس في محافظة درعا قرب مدينة وإصابة عدد من المسلحين.",
+])
+def test_what_follows_a_town_noun_is_not_always_a_town(text: str, resources) -> None:  # type: ignore[no-untyped-def]
+    # the noun with its article points back; a case ending or a conjunction is no name's
+    assert {r.location for r in run(text, resources)} == {"Dar'a"}
+
+
+def test_a_name_the_gazetteer_lacks_lies_in_the_country_told_after_it(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قالت رئاسة الأركان التركية إن مقاتلات تركية أغارت مساء الاثنين على مواقع لحزب العمال "
+            "الكردستاني في منطقة \"هاكورك\" شمالي العراق.")
+    record = only(run(text, resources))
+    assert record.country == "Iraq"
+
+
+def test_a_verb_after_a_village_noun_is_no_name(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل ثلاثة مدنيين أمس في قصف مدفعي لقوات النظام السوري في محافظة إدلب، وسقطت قذيفة "
+            "على قرية تقطنها عائلات نازحة.")
+    assert {r.location for r in run(text, resources)} == {"Idlib"}

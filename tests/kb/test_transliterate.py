@@ -10,6 +10,7 @@ from marsad.resolve.transliterate import (
     arabic_skeleton,
     latin_skeleton,
     latin_skeletons,
+    romanise,
 )
 
 
@@ -56,3 +57,11 @@ def test_fuzzy_finds_split_and_hamza_spellings() -> None:
     for spelling in ("البو كمال", "البوكمال", "البوكمالل"):
         assert index.fuzzy(spelling, ["SY"]) is not None, spelling
     assert index.fuzzy("الرقة", ["SY"]) is None
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("جاموندي", "Jamundi"), ("بارا", "Bara"), ("فينوتي سلام", "Finuti Salam"),
+    ("إيرينجيتي", "Irinjiti"), ("المطيبيجة", "Al-Matibija"), ("ود النورة", "Wad Al-Nura"),
+])
+def test_a_name_the_gazetteer_lacks_is_romanised(arabic: str, latin: str) -> None:
+    assert romanise(arabic) == latin

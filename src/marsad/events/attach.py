@@ -8,6 +8,7 @@ what a candidate still lacks after the article-level merge comes from the articl
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -17,7 +18,14 @@ from marsad.events.model import Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import Gazetteer
 from marsad.kb.model import Place
 from marsad.kb.registry import Resources
-from marsad.resolve.places import detail, near_word_before, place_ref, resolve_mention
+from marsad.resolve.places import (
+    detail,
+    near_word_before,
+    place_ref,
+    resolve_mention,
+    unlisted,
+    unlisted_place,
+)
 from marsad.text.normalise import fold
 
 DATELINE_CHARS = 200
@@ -78,12 +86,49 @@ def _span_places(document: Document, span: Span, resources: Resources, countries
     def find() -> list[PlaceRef]:
         refs = []
         for mention in starting_in(document, "place", span.start, span.end):
-            place = _event_place(document, mention, resources, countries)
+            place = _event_place(document, mention, resources, countries) \
+                or _unlisted_place(document, mention, resources, countries)
             if place is not None:
                 refs.append(place_ref(document, mention, place, resources.gazetteer))
-        return refs
+        return _in_regions(refs)
 
     return derived(document, ("span_places", span.start, span.end, tuple(countries)), find)
+
+
+def _unlisted_place(document: Document, mention: Mention, resources: Resources,
+                    countries: list[str]) -> Place | None:
+    """"في بلدة سواريز بمقاطعة كاوكا": a town introduced as one that the gazetteer lacks is
+    still the most precise place the text gives; it is named (romanised, and as written)
+    without coordinates, in the article's main country."""
+    if not mention.data.get("town") or not countries \
+            or mention.data.get("locative") == "origin" or _dateline(document.text, mention) \
+            or _resolved_place(document, mention, resources, countries) is not None \
+            or _statement_venue(document, mention, resources):
+        return None
+    return unlisted_place(mention.text,
+                          _country_told(document, mention, resources, countries)[0])
+
+
+REGION_REACH = 40  # characters from an unlisted town to the province named after it
+
+
+def _in_regions(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """An unlisted town takes its province and district from the region named right after it
+    ("بلدة سواريز بمقاطعة كاوكا")."""
+    if not any(unlisted(r.place) for r in refs):
+        return refs
+    placed = []
+    for ref in refs:
+        if unlisted(ref.place):
+            region = next((r.place for r in refs if 0 <= r.start - ref.end <= REGION_REACH
+                           and r.place.kind in ("admin1", "admin2")
+                           and r.place.country_code == ref.place.country_code), None)
+            if region is not None:
+                admin1 = region.name if region.kind == "admin1" else region.admin1
+                admin2 = region.name if region.kind == "admin2" else None
+                ref = replace(ref, place=replace(ref.place, admin1=admin1, admin2=admin2))
+        placed.append(ref)
+    return placed
 
 
 def _metonym(mention: Mention, place: Place, gazetteer: Gazetteer) -> bool:
@@ -172,7 +217,8 @@ def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef]) -> lis
     for run in runs:
         # a list introduced as places ("في القاهرة والسويس"), not "أديس أبابا وأسمرة تنفيان"
         if best in run and len(run) > 1 and run[0].start in introduced:
-            distinct = [r for r in run if detail(r.place) <= LIST_DETAIL]
+            distinct = [r for r in run if detail(r.place) <= LIST_DETAIL
+                        and not unlisted(r.place)]  # (an unlisted town may be a listed one's)
             if len(distinct) == len(run) and len({r.place.id for r in run}) == len(run):
                 return [r for r in run if r is not best]
     return []
@@ -200,8 +246,28 @@ def _resolved_place(document: Document, mention: Mention, resources: Resources,
     return derived(document, ("place", id(mention), tuple(countries)), lambda: None
                    if _dateline(document.text, mention)
                    or mention.data.get("locative") == "origin" else
-                   resolve_mention(mention, resources.gazetteer, countries, [],
+                   resolve_mention(mention, resources.gazetteer,
+                                   _country_told(document, mention, resources, countries), [],
                                    resources.skeletons))
+
+
+COUNTRY_REACH = 12  # characters from a name the gazetteer lacks to "شمالي العراق" after it
+
+
+def _country_told(document: Document, mention: Mention, resources: Resources,
+                  countries: list[str]) -> list[str]:
+    """"في منطقة هاكورك شمالي العراق": a name the gazetteer lacks is looked up first in the
+    country a direction word after it names."""
+    if not mention.data.get("unknown"):
+        return countries
+    for after in starting_in(document, "place", mention.end, mention.end + COUNTRY_REACH):
+        code = next((k[len("country:"):] for k in after.data.get("places") or []
+                     if k.startswith("country:")), None)
+        between = document.text[mention.end : after.start].replace('"', " ").split()
+        if code and near_word_before(document, after.start, gap=2) and len(between) <= 2 \
+                and not any(mark in document.text[mention.end : after.start] for mark in "،,."):
+            return [code, *[c for c in countries if c != code]]
+    return countries
 
 
 def _event_place(document: Document, mention: Mention, resources: Resources,
@@ -215,11 +281,24 @@ def _event_place(document: Document, mention: Mention, resources: Resources,
                     countries and place.country_code != countries[0]
                     and (_statement_place(document, mention) or _quarter(document, mention,
                                                                          resources))) \
-                or _statement_venue(document, mention, resources):
+                or _statement_venue(document, mention, resources) \
+                or _in_support_of(document, mention):
             return None
         return place
 
     return derived(document, ("event_place", id(mention), tuple(countries)), find)
+
+
+SUPPORT_REACH = 60  # characters from "دعماً لـ" to the place of those it supports
+
+
+def _in_support_of(document: Document, mention: Mention) -> bool:
+    """"استهدفنا الموقع دعماً لشعبنا الصامد في قطاع غزة": whom the deed was for."""
+    for word in starting_in(document, "word", mention.start - SUPPORT_REACH, mention.start):
+        if word.key == "in_support_of" and not starting_in(document, "trigger", word.end,
+                                                             mention.start):
+            return True
+    return False
 
 
 def _quarter(document: Document, mention: Mention, resources: Resources) -> bool:

@@ -14,7 +14,7 @@ from marsad.events.classify import TAKEOVERS
 from marsad.events.model import ActorRef, Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import distance_km
 from marsad.record import event_type_of
-from marsad.resolve.places import PRECISE_KINDS, detail
+from marsad.resolve.places import PRECISE_KINDS, detail, unlisted
 
 # More specific sub-event types win when two codings of one happening merge.
 SPECIFICITY = (
@@ -163,7 +163,8 @@ def _two_towns(left: Candidate, right: Candidate) -> bool:
         return False
     assert left.place and right.place
     a, b = left.place.place, right.place.place
-    if a.id == b.id or a.kind not in PRECISE_KINDS or b.kind not in PRECISE_KINDS:
+    if a.id == b.id or a.kind not in PRECISE_KINDS or b.kind not in PRECISE_KINDS \
+            or unlisted(a) or unlisted(b):  # (where a town the gazetteer lacks lies is unknown)
         return False
     return None in (a.lat, b.lat) or distance_km(a, b) > TOWN_KM
 
@@ -216,6 +217,9 @@ def _places_compatible(left: PlaceRef, right: PlaceRef, loose: bool = True) -> b
     a, b = left.place, right.place
     if a.id == b.id or _contains(a, b) or _contains(b, a):
         return True
+    if unlisted(a) != unlisted(b) and a.country_code == b.country_code \
+            and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1):
+        return True  # a town the gazetteer lacks may lie anywhere near the other place
     if None not in (a.lat, a.lon, b.lat, b.lon) and distance_km(a, b) <= NEAR_KM:
         return True
     near = left.precision >= 2 or right.precision >= 2
@@ -247,12 +251,15 @@ def _absorb(target: Candidate, other: Candidate) -> None:
             other.anchored or not crowd) and not passing:
         # a protest turns violent only by a mention that stands on its own
         target.sub, target.family = other.sub, other.family
+    # a place told beside a word in passing ("نزحوا من مدينة X هرباً من الاقتتال") does not
+    # relocate a happening told outright
+    told_in_passing = other.strength == "weak" and target.strength == "strong"
     if target.strength == "weak" and other.strength == "strong":
         target.strength = "strong"
         target.trigger = other.trigger
     if other.place_in_clause and not target.place_in_clause:
         target.place, target.place_in_clause = other.place, True
-    elif other.place_in_clause == target.place_in_clause:
+    elif other.place_in_clause == target.place_in_clause and not told_in_passing:
         target.place = _more_precise(target, other)
     if other.date is not None and (
         target.date is None or _date_rank(other) < _date_rank(target)

@@ -216,6 +216,11 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document,
         if stopper is not None:
             pool = [t for t in pool if infos[t.key].family not in ("strike", "explosion")]
             main = stopper
+    if infos[main.key].family == "clash":
+        # "سيطرت المقاومة على القصر بعد معارك ضارية": the fighting was how the place was taken
+        taking = next((t for t in pool if infos[t.key].family == "territory"
+                       and t.start < main.start), None)
+        main = taking or main
     if main.key == "raid":
         # "اعتقلت قوات الاحتلال 9 فلسطينيين خلال مداهمات": the raid was the arrest's
         arrest = next((t for t in pool if infos[t.key].family == "arrest"), None)

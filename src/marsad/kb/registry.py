@@ -59,6 +59,9 @@ class Resources:
     ambiguous_places: frozenset[tuple[str, ...]]  # place names that are also common words
     settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
     quarters: frozenset[str]  # folded حي, حارة: what they name is no town to guess at
+    town_nouns: frozenset[str]  # folded بلدة, قرية: an unlisted name after them is a town
+    name_heads: frozenset[str]  # folded ود, تل, عين: the first word of a two-word name
+    site_nouns: frozenset[str]  # folded ثكنة, موقع: a quoted name after them is a place
     capitals: frozenset[str]  # folded عاصمة: alone, it names the country's capital
     victim_verbs: frozenset[str]  # folded verbs whose subject is a victim: لقي, أصيبوا
     # folded words before an actor that mark its role, by mark (events.yaml `role_marks`)
@@ -69,6 +72,7 @@ class Resources:
     city_nouns: frozenset[str]  # folded العاصمة, مدينة: the city of a country's name
     rising_toll: frozenset[str]  # folded ارتفع, حصيلة جديدة: a toll updated, not disputed
     street_nouns: frozenset[str]  # folded nouns of streets named after places: شارع
+    anaphoric_places: frozenset[tuple[str, ...]]  # name keys of القطاع: named in full first
     named_after_days: frozenset[str]  # folded ساحة, حركة: a date after them is a name
     motion_verbs: frozenset[str]  # folded verbs of coming from a place: وصلت, قادمة
     distance_units: frozenset[str]  # folded units of a distance to a reference place: كم
@@ -127,6 +131,9 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         weak_locatives=frozenset(fold(w) for w in events.get("locative_weak", [])),
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
         quarters=frozenset(fold(w) for w in events.get("quarter", [])),
+        town_nouns=frozenset(fold(w) for w in events.get("town_nouns", [])),
+        name_heads=frozenset(fold(w) for w in events.get("name_heads", [])),
+        site_nouns=frozenset(fold(w) for w in events.get("site_nouns", [])),
         capitals=frozenset(fold(w) for w in events.get("capital", [])),
         victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
         role_marks={mark: tuple(fold(w) for w in words)
@@ -138,6 +145,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         city_nouns=frozenset(fold(w) for w in events.get("city_nouns", [])),
         rising_toll=frozenset(fold(w) for w in events.get("rising_toll", [])),
         street_nouns=frozenset(fold(w) for w in locations.get("street_nouns", [])),
+        anaphoric_places=frozenset(name_key(w) for w in locations.get("anaphoric_places", [])),
         named_after_days=frozenset(fold(w) for w in locations.get("named_after_days", [])),
         motion_verbs=frozenset(fold(w) for w in locations.get("motion_verbs", [])),
         distance_units=frozenset(fold(w) for w in locations.get("distance_units", [])),
@@ -164,7 +172,7 @@ _WORD_GROUPS = (
     "separate",
     "unknown_agent", "blame", "charge", "statement_venue", "member_of", "loyal_to", "subset",
     "partner_of", "fought_out", "topic_of", "between",
-    "reaction", "bereaved", "destination", "relative",
+    "reaction", "bereaved", "destination", "relative", "in_support_of",
 )
 
 

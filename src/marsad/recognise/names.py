@@ -126,6 +126,21 @@ def outlet_adjective(document: Document, mention: Mention, media_nouns: frozense
     return False
 
 
+def quoted_after_site(document: Document, mention: Mention, site_nouns: frozenset[str]) -> bool:
+    """"ثكنة "زرعيت"", "موقع "المالكية"": a quoted name after a military site's noun."""
+    first = mention.data.get("token_first", 0)
+    if first == 0:
+        return False
+    return _site_before(document.tokens[first - 1], document.tokens[first], document.text,
+                        site_nouns)
+
+
+def _site_before(noun: Token, name: Token, text: str, site_nouns: frozenset[str]) -> bool:
+    """An indefinite site noun and a quote before the name ("الثكنة" points back)."""
+    return _spelt_as(noun, site_nouns) and not noun.prefix.endswith(("ال", "لل")) \
+        and bool(_QUOTES.intersection(text[noun.end : name.start]))
+
+
 def street_namesake(document: Document, mention: Mention, street_nouns: frozenset[str]) -> bool:
     """"شارع بغداد" in another city: a street's name, not the city."""
     first = mention.data.get("token_first", 0)
@@ -231,11 +246,14 @@ def _token_indices(mentions: list[Mention]) -> set[int]:
 
 
 MAX_UNKNOWN_WORDS = 2
+_QUOTES = frozenset('"«“”»')
 
 
 def unknown_places(
     document: Document, known: list[Mention], settlements: frozenset[str],
     stopwords: frozenset[str] = frozenset(), quarters: frozenset[str] = frozenset(),
+    town_nouns: frozenset[str] = frozenset(), name_heads: frozenset[str] = frozenset(),
+    site_nouns: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Names the knowledge base lacks, introduced by a settlement noun ("بلدة ديكوا"); the
     resolver looks them up by transliteration."""
@@ -243,19 +261,27 @@ def unknown_places(
     found: list[Mention] = []
     tokens = document.tokens
     for index, token in enumerate(tokens[:-1]):
-        if not _spelt_as(token, settlements):
+        site = _site_before(token, tokens[index + 1], document.text, site_nouns) \
+            and _plain_name(tokens[index + 1], document.text)  # "ثكنة "زرعيت""
+        if not site and not _spelt_as(token, settlements):
             continue
         first = index + 1
-        if first in taken or tokens[first].is_number or not adjacent(token, tokens[first],
-                                                                     document.text):
+        if first in taken or tokens[first].is_number or not (
+                site or adjacent(token, tokens[first], document.text)):
             continue
-        if _common(tokens[first].norm, stopwords) or _not_a_name(tokens[first].norm):
+        head = tokens[first].norm in name_heads  # "قرية ود النورة", "بلدة تل الهوى"
+        if not head and (_common(tokens[first].norm, stopwords)
+                         or _not_a_name(tokens[first].norm)):
             continue
         last = first
         second = ""  # a common word after the name, which may still be part of it
-        if (first + 1 < len(tokens) and first + 1 not in taken
-                and adjacent(tokens[first], tokens[first + 1], document.text)
-                and not tokens[first + 1].norm.startswith(("ال", "ب", "ل", "و"))):
+        joined = (first + 1 < len(tokens) and first + 1 not in taken
+                  and adjacent(tokens[first], tokens[first + 1], document.text))
+        if head:
+            if not joined or tokens[first + 1].is_number:
+                continue
+            last = first + 1
+        elif joined and not tokens[first + 1].norm.startswith(("ال", "ب", "ل", "و")):
             if _common(tokens[first + 1].norm, stopwords):
                 # "بلدة فينوتي سلام": tried as one name by the resolver, kept apart otherwise
                 following = tokens[first + 1]
@@ -266,9 +292,25 @@ def unknown_places(
         found.append(Mention("place", start, end, document.text[start:end], "", {
             "keys": [], "places": [], "token_first": first, "token_last": last,
             "locative": "strong", "words": last - first + 1, "unknown": True,
-            "quarter": _spelt_as(token, quarters), "second": second,
+            "quarter": _spelt_as(token, quarters), "second": second, "head": head,
+            "noun_start": surface_start(token, token.stem, document.text),
+            "town": (site or _spelt_as(token, town_nouns))
+                    and not token.prefix.endswith(("ال", "لل"))
+                    and _plain_name(tokens[first], document.text),
         }))
     return found
+
+
+def _plain_name(token: Token, text: str) -> bool:
+    """No conjunction or preposition on it ("بلدة وإصابة"), no adjective ("الانفصالي"), no
+    case ending ("فجراً") and no verb."""
+    return token.prefix in ("", "ال") and not (token.prefix and token.norm.endswith("ي")) \
+        and "\u064b" not in text[token.start : token.end] and not _verb_with_object(token.norm)
+
+
+def _verb_with_object(word: str) -> bool:
+    """"قرية تقطنها عائلات": a present-tense verb with its object pronoun."""
+    return word.startswith(("ي", "ت")) and word.endswith(("ها", "هم", "ه")) and len(word) > 4
 
 
 def _not_a_name(word: str) -> bool:

@@ -16,6 +16,7 @@ from marsad.recognise.names import (
     named_after_martyrs,
     origin_or_reference,
     outlet_adjective,
+    quoted_after_site,
     street_namesake,
     unknown_places,
 )
@@ -34,6 +35,7 @@ def recognise(document: Document, resources: Resources) -> Document:
         for mention in names:
             if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
                 mention.data["ambiguous"] = True
+    names = _named_before(names, resources.anaphoric_places)
     names = [m for m in names if not (m.kind == "nationality"
                                       and outlet_adjective(document, m, resources.media_nouns))
              and not (m.kind == "place"
@@ -42,6 +44,9 @@ def recognise(document: Document, resources: Resources) -> Document:
         if mention.kind == "place":
             how = origin_or_reference(document, mention, resources.motion_verbs,
                                       resources.distance_units)
+            if not mention.data["locative"] and quoted_after_site(document, mention,
+                                                                  resources.site_nouns):
+                mention.data["locative"] = "strong"
             mention.data["locative"] = how or mention.data["locative"]
     document.add(names)
     document.add(capital_places(document, names, resources.capitals))
@@ -53,9 +58,19 @@ def recognise(document: Document, resources: Resources) -> Document:
             and named_after_martyrs(document, m, resources.martyr_names, resources.martyrs))])
     # a guess at a name the gazetteer lacks is never a trigger word ("في الإقليم اعتقال")
     triggers = {m.start for m in document.of_kind("trigger")}
-    document.add([m for m in unknown_places(document, names, resources.settlements,
-                                            resources.stopwords, resources.quarters)
-                  if m.start not in triggers])
+    unknown = [m for m in unknown_places(document, names, resources.settlements,
+                                         resources.stopwords, resources.quarters,
+                                         resources.town_nouns, resources.name_heads,
+                                         resources.site_nouns)
+               if m.start not in triggers]
+    # nor is a town named by a word the lexicon knows ("قرب مدينة وإصابة عدد")
+    in_a_cue = covering([m for kind, found in document.mentions.items()
+                         if kind not in ("place", "actor", "nationality", "force") for m in found])
+    for mention in unknown:
+        first = document.tokens[mention.data["token_first"]]
+        if mention.data["town"] and (in_a_cue(first.start) or in_a_cue(first.end - 1)):
+            mention.data["town"] = False
+    document.add(unknown)
     found = resources.dates.find(normalised, published)
     if published is None:
         published = dateline_date(found)
@@ -75,6 +90,26 @@ def recognise(document: Document, resources: Resources) -> Document:
     ]
     document.add(numbers)
     return document
+
+
+def _named_before(names: list[Mention], anaphoric: frozenset[tuple[str, ...]]
+                  ) -> list[Mention]:
+    """"القطاع" names the Gaza Strip only after "قطاع غزة" was named (elsewhere it is a
+    sector): a short name keeps its place only when a full name of it came before."""
+    if not anaphoric:
+        return names
+    kept: list[Mention] = []
+    named: set[str] = set()
+    for mention in sorted(names, key=lambda m: m.start):
+        if mention.kind == "place":
+            ids = mention.data.get("places") or []
+            if name_key(mention.text) in anaphoric:
+                if not named.intersection(ids):
+                    continue
+            else:
+                named.update(ids)
+        kept.append(mention)
+    return kept
 
 
 def _day_in_name(document: Document, start: int, nouns: frozenset[str]) -> bool:

@@ -13,7 +13,8 @@ from marsad.events.index import derived
 from marsad.events.model import PlaceRef
 from marsad.kb.gazetteer import Gazetteer
 from marsad.kb.model import Place
-from marsad.resolve.transliterate import SkeletonIndex
+from marsad.resolve.transliterate import SkeletonIndex, romanise
+from marsad.text.normalise import fold
 
 PRECISE_KINDS = ("city", "town", "district", "neighbourhood", "site")
 KIND_DETAIL = {
@@ -137,6 +138,8 @@ def _by_skeleton(mention: Mention, skeletons: SkeletonIndex, countries: list[str
     word alone."""
     words = mention.text.split()
     readings = (" ".join(words), words[0]) if len(words) > 1 else (mention.text,)
+    if mention.data.get("head"):  # "جبل النهدين": its first word alone names nothing
+        readings = readings[:1]
     if mention.data.get("second"):  # "فينوتي سلام": the name with the common word after it
         readings = (f"{mention.text} {mention.data['second']}", *readings)
     for reading in readings:
@@ -151,11 +154,26 @@ def _by_skeleton(mention: Mention, skeletons: SkeletonIndex, countries: list[str
     return None
 
 
+UNLISTED = "unlisted:"
+
+
+def unlisted_place(name_ar: str, country_code: str) -> Place:
+    """A town the gazetteer lacks, named as the text writes it and romanised, with no
+    coordinates."""
+    return Place(id=f"{UNLISTED}{country_code}:{fold(name_ar)}", name=romanise(name_ar),
+                 kind="town", country_code=country_code, lat=None, lon=None, name_ar=name_ar)
+
+
+def unlisted(place: Place) -> bool:
+    return place.id.startswith(UNLISTED)
+
+
 def place_ref(
     document: Document, mention: Mention, place: Place, gazetteer: Gazetteer
 ) -> PlaceRef:
     """A resolved place with geo-precision; a province or country is coded at its capital."""
-    near = near_word_before(document, mention.start)
+    # (before "مدينة" in "قرب مدينة نيانزالي" when the name is one the gazetteer lacks)
+    near = near_word_before(document, mention.data.get("noun_start", mention.start))
     if place.kind in PRECISE_KINDS:
         return PlaceRef(place, mention.text, mention.start, mention.end, 2 if near else 1)
     return PlaceRef(place, mention.text, mention.start, mention.end, 3)

@@ -157,3 +157,43 @@ class SkeletonIndex:
 
 def _population(place: Place) -> int:
     return place.population
+
+
+# Arabic letters in a plain Latin spelling, for a place the gazetteer lacks ("جاموندي" ->
+# "Jamundi"): long vowels are written; an "a" only opens a word that starts with two consonants.
+_ROMAN_CONSONANTS = {
+    "ب": "b", "پ": "p", "ت": "t", "ث": "th", "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "'", "غ": "gh", "ف": "f", "ڤ": "v", "ق": "q", "ك": "k", "گ": "g", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ء": "'", "ؤ": "'", "ئ": "'",
+}
+_DOUBLED_VOWEL = re.compile(r"([aiu])\1")
+_ROMAN_VOWELS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ى": "a", "ة": "a"}
+
+
+def romanise(name: str) -> str:
+    """A readable Latin spelling of an Arabic name, word by word: "فينوتي سلام" -> "Finuti
+    Salam", "المطيبيجة" -> "Al-Mtibija"."""
+    words = "".join(ch for ch in name if not unicodedata.combining(ch) and ch != "ـ").split()
+    return " ".join(_romanise_word(word) for word in words)
+
+
+def _romanise_word(word: str) -> str:
+    article = ""
+    if word.startswith("ال") and len(word) > 4:
+        article, word = "Al-", word[2:]
+    out: list[str] = []
+    for index, ch in enumerate(word):
+        following = word[index + 1] if index + 1 < len(word) else ""
+        if ch in ("و", "ي"):
+            # a consonant (w, y) at the start or before a vowel letter, else a long vowel
+            consonant = index == 0 or following in _ROMAN_VOWELS or following in ("و", "ي")
+            sound = ("w" if ch == "و" else "y") if consonant else ("u" if ch == "و" else "i")
+        else:
+            consonant = ch in _ROMAN_CONSONANTS
+            sound = _ROMAN_CONSONANTS.get(ch) or _ROMAN_VOWELS.get(ch, ch)
+        if index == 1 and consonant and out and out[0] not in "aiu":
+            out.append("a")  # "سلام" is Salam, "عرمان" Arman
+        out.append(sound)
+    latin = _DOUBLED_VOWEL.sub(_first_group, "".join(out).strip("'"))  # "إيرينجيتي": Irinjiti
+    return article + latin[:1].upper() + latin[1:]
