@@ -786,3 +786,23 @@ def test_whom_a_deed_was_for_is_not_where_it_happened(resources) -> None:  # typ
             "\"المالكية\" بصاروخ موجه، دعماً لشعبنا الفلسطيني الصامد في قطاع غزة.")
     record = only(run(text, resources))
     assert record.location != "Gaza Strip" and record.location_ar == "المالكية"
+
+
+def test_strikes_told_each_with_its_own_hand_are_two_events(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قصفت ميليشيات الحوثي بالدبابات أمس أحياء سكنية وسط مدينة تعز، ما أدى إلى مقتل أربعة "
+            "مدنيين. وشنت طائرات التحالف الذي تقوده السعودية غارات على تجمعات للحوثيين في تعز.")
+    assert len(run(text, resources)) == 2
+
+
+def test_an_assassination_is_told_by_its_verb(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("وفي عدن، اغتال مسلحون مجهولون يستقلون دراجة نارية مساء الجمعة ضابطاً في جهاز الأمن "
+            "السياسي أمام منزله، بحسب مصدر أمني في المدينة التي استعادتها القوات الحكومية من "
+            "الحوثيين الشهر الماضي.")
+    record = only(run(text, resources))
+    assert (record.event_date, record.location) == ("2023-05-12", "Aden")
+
+
+def test_how_a_killing_was_done_is_not_a_second_one(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("وفي عدن، اغتال مسلحون مجهولون يستقلون دراجة نارية، صباح الأحد، ضابطاً برتبة عقيد في "
+            "جهاز الاستخبارات العسكرية، بإطلاق النار عليه أمام منزله في مديرية المنصورة.")
+    assert len(run(text, resources)) == 1

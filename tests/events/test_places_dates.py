@@ -227,3 +227,9 @@ def test_a_verb_after_a_village_noun_is_no_name(resources) -> None:  # type: ign
     text = ("قتل ثلاثة مدنيين أمس في قصف مدفعي لقوات النظام السوري في محافظة إدلب، وسقطت قذيفة "
             "على قرية تقطنها عائلات نازحة.")
     assert {r.location for r in run(text, resources)} == {"Idlib"}
+
+
+def test_one_family_is_no_count_of_the_dead(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أدت غارة إسرائيلية على مبنى سكني في مدينة النبطية أمس إلى استشهاد ٧ مدنيين من عائلة "
+            "واحدة بينهم أطفال.")
+    assert only(run(text, resources)).fatalities == 7

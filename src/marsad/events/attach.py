@@ -661,7 +661,9 @@ def _joined_counts(first: Mention, numbers: list[Mention], text: str,
         if number.start < last.end:
             continue
         gap = text[last.end : number.start]
-        joined = number.text.startswith("و") or gap.rstrip().endswith(" و") or (
+        # (the و of "واحدة" is the word's own: "7 مدنيين من عائلة واحدة" are seven)
+        conjoined = number.text.startswith("و") and not number.text.startswith("واحد")
+        joined = conjoined or gap.rstrip().endswith(" و") or (
             # "أربعة من المهاجمين وجندي واحد": one and two follow their noun
             int(number.data.get("value") or 0) in (1, 2) and gap.split()[-1:] != []
             and gap.split()[-1].startswith("و") and gap.endswith(" "))

@@ -43,7 +43,11 @@ def build_events(document: Document, resources: Resources) -> Document:
     kept: list[Candidate] = []
     for found in detect(document, resources):
         if not attach_date(document, found, resources):
-            continue  # dated as background history
+            # dated as background history ("المدينة التي استعادتها القوات الشهر الماضي"): the
+            # clause's next reading may still be news ("اغتال مسلحون ضابطاً")
+            found = _next_reading(document, found, resources)
+            if found is None:
+                continue
         found.context_countries = countries
         attach_place(document, found, resources, countries)
         for candidate in [found, *_per_listed_place(found)]:
@@ -82,6 +86,20 @@ def build_events(document: Document, resources: Resources) -> Document:
     # reference counting when its caller lets go of it, not left to the cycle collector.
     document.derived.clear()
     return document
+
+
+def _next_reading(document: Document, candidate: Candidate, resources: Resources
+                  ) -> Candidate | None:
+    """The clause's first other reading that is not background too."""
+    for trigger in candidate.fallbacks:
+        info = resources.trigger_info[trigger.key]
+        other = replace(candidate, trigger=trigger, sub=info.sub, family=info.family,
+                        strength=info.strength, fallbacks=[], actor1=None, actor2=None,
+                        date=None, claims=[], evidence=list(candidate.evidence),
+                        sentences=set(candidate.sentences))
+        if attach_date(document, other, resources):
+            return other
+    return None
 
 
 def _keep(document: Document, candidate: Candidate, resources: Resources, countries: list[str],

@@ -130,7 +130,7 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     if left.headline and right.headline and left.sentence != right.sentence \
             and left.strength == right.strength == "strong":
         return False  # "24 قتيلاً في هجوم على كنيسة.. والجيش يصد هجوماً على جيبو": two items
-    if not _compatible_types(left, right):
+    if not _compatible_types(left, right) or _two_hands(left, right):
         return False
     # A date taken from the lead or the report is only a guess: allow it a day either side.
     slack = 1 if left.date_inherited or right.date_inherited else 0
@@ -167,6 +167,24 @@ def _two_towns(left: Candidate, right: Candidate) -> bool:
             or unlisted(a) or unlisted(b):  # (where a town the gazetteer lacks lies is unknown)
         return False
     return None in (a.lat, b.lat) or distance_km(a, b) > TOWN_KM
+
+
+ARMED_CATEGORIES = ("state", "armed", "external")
+
+
+def _two_hands(left: Candidate, right: Candidate) -> bool:
+    """"قصفت الميليشيات أحياء المدينة" and "شنت طائرات التحالف غارات": strikes told each in
+    its own sentence with its own agent, of another kind, are two happenings."""
+    if not (left.strength == right.strength == "strong" and left.sentence != right.sentence
+            and left.family == right.family == "strike"):
+        return False
+    a, b = left.actor1, right.actor1
+    if a is None or b is None or a.actor is None or b.actor is None:
+        return False
+    own = all(ref.start >= c.evidence[0].start and ref.end <= c.evidence[0].end
+              for ref, c in ((a, left), (b, right)))
+    return own and a.category != b.category and {a.category, b.category} <= set(
+        ARMED_CATEGORIES)
 
 
 def _headline_day(left: Candidate, right: Candidate) -> bool:

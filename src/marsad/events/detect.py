@@ -59,7 +59,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
                     and not (index > 0 and not headline and _present_tense(t))]
             chosen = _choose(kept, resources, document, in_sentence)
-            segments = _segments(chosen, kept, resources, clause) or _casualty_tail(
+            segments = _segments(chosen, kept, resources, clause, text) or _casualty_tail(
                 document, chosen, kept, resources, clause)
             chosen += [t for t in kept if t.start in segments and t not in chosen]
             main_found = main_found or (bool(chosen) and not subordinate)
@@ -103,8 +103,8 @@ def _governs(text: str, blocker: Mention, trigger: Mention) -> bool:
 SEGMENT_MIN_GAP = 20  # characters between two uses of the verb for them to be two happenings
 
 
-def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, clause: Span
-              ) -> dict[int, Span]:
+def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, clause: Span,
+              document_text: str) -> dict[int, Span]:
     """A clause that repeats the main verb ("قصف ... وقصف ...") may tell one happening per
     place: each use of the verb gets the stretch of text up to the next one."""
     if not chosen:
@@ -115,6 +115,8 @@ def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, 
     same.sort(key=lambda t: t.start)
     uses: list[Mention] = []
     for trigger in same:
+        if uses and _means(document_text, trigger):
+            continue  # "اغتال ... ضابطاً بإطلاق النار عليه": how it was done, not a second use
         if not uses or trigger.start - uses[-1].end >= SEGMENT_MIN_GAP:
             uses.append(trigger)
     if len(uses) < 2:
@@ -122,6 +124,12 @@ def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, 
     ends = [t.start for t in uses[1:]] + [clause.end]
     starts = [clause.start] + [t.start for t in uses[1:]]
     return {t.start: Span(a, b) for t, a, b in zip(uses, starts, ends, strict=True)}
+
+
+def _means(text: str, trigger: Mention) -> bool:
+    """A trigger with the preposition ب written on it ("بإطلاق", "برصاص", "بقذيفة")."""
+    return text[trigger.start - 1 : trigger.start] == "ب" or (
+        trigger.text.startswith("ب") and not trigger.text.startswith("با"))
 
 
 def _casualty_tail(document: Document, chosen: list[Mention], kept: list[Mention],
