@@ -806,3 +806,19 @@ def test_how_a_killing_was_done_is_not_a_second_one(resources) -> None:  # type:
     text = ("وفي عدن، اغتال مسلحون مجهولون يستقلون دراجة نارية، صباح الأحد، ضابطاً برتبة عقيد في "
             "جهاز الاستخبارات العسكرية، بإطلاق النار عليه أمام منزله في مديرية المنصورة.")
     assert len(run(text, resources)) == 1
+
+
+def test_the_taliban_are_no_demand(resources) -> None:  # type: ignore[no-untyped-def]
+    # "طالبان" is also "the two demanded", a word of modality that would hide the takeover
+    text = ("قال مسؤولون محليون إن مسلحي طالبان سيطروا الثلاثاء على قاعدة للجيش في مديرية غورماج "
+            "بولاية فارياب، بعد حصار دام أياما، وقتلوا 17 جنديا على الأقل.")
+    record = only(run(text, resources))
+    assert record.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_town_taken_and_fighting_in_the_next_district_are_two_events(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلنت حركة طالبان، الاثنين، سيطرتها على مركز مديرية بهارك في ولاية بدخشان. وفي "
+            "مديرية جرم المجاورة، قتل ثلاثة من عناصر الأمن الأفغاني خلال اشتباكات مع مسلحي "
+            "الحركة ليل السبت.")
+    assert {r.sub_event_type for r in run(text, resources)} == {
+        "Non-state actor overtakes territory", "Armed clash"}

@@ -158,8 +158,11 @@ TOWN_KM = 8.0  # two towns each named for its own strike are two places beyond t
 
 
 def _two_towns(left: Candidate, right: Candidate) -> bool:
-    """"قصف شرق مخيم البريج" and "قصف شرق الزيتون": strikes told apart at two named towns."""
-    if not (left.family == right.family == "strike" and left.anchored and right.anchored):
+    """"قصف شرق مخيم البريج" and "قصف شرق الزيتون": strikes told apart at two named towns; so
+    are a town taken and fighting in the next district ("وفي مديرية جرم المجاورة")."""
+    if not (left.anchored and right.anchored and (
+            left.family == right.family == "strike"
+            or (left.sub in TAKEOVERS) != (right.sub in TAKEOVERS))):
         return False
     assert left.place and right.place
     a, b = left.place.place, right.place.place

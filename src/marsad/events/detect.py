@@ -8,6 +8,7 @@ Triggers governed by a negation, a threat or plan, or an accusation make no even
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 
 from marsad.document import Document, Mention, Span, covering
 from marsad.events.index import starting_in
@@ -56,7 +57,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
         for clause, opener in _clauses(document, sentence.start, sentence.end):
             subordinate = opener is not None
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
-            kept = [t for t in clause_triggers if not _suppressed(document, t, clause)
+            kept = [t for t in clause_triggers if not _suppressed(document, t, clause,
+                                                                  inside_names)
                     and not (index > 0 and not headline and _present_tense(t))]
             chosen = _choose(kept, resources, document, in_sentence)
             segments = _segments(chosen, kept, resources, clause, text) or _casualty_tail(
@@ -172,13 +174,17 @@ def _present_tense(trigger: Mention) -> bool:
     return word.startswith("ي") and len(word) > 3
 
 
-def _suppressed(document: Document, trigger: Mention, clause: Span) -> bool:
-    """A trigger that is negated, threatened, planned or merely alleged makes no event."""
+def _suppressed(document: Document, trigger: Mention, clause: Span,
+                inside_names: Callable[[int], bool]) -> bool:
+    """A trigger that is negated, threatened, planned or merely alleged makes no event (a
+    cue word inside a name, "طالبان" read as "they demanded", is the name's)."""
     for cue in starting_in(document, "stance", clause.start, trigger.start):
         # "نفى الجيش وقوع أي اشتباكات": the denial is recorded as a claim, not an event.
         if cue.key == "denies" and trigger.start - cue.end <= DENIAL_WINDOW:
             return True
     for cue in starting_in(document, "cue", clause.start, trigger.start):
+        if inside_names(cue.start):
+            continue
         gap = trigger.start - cue.end
         if cue.key in ("negation", "purpose") and gap <= NEGATION_WINDOW:
             return True
