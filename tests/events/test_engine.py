@@ -822,3 +822,9 @@ def test_a_town_taken_and_fighting_in_the_next_district_are_two_events(resources
             "الحركة ليل السبت.")
     assert {r.sub_event_type for r in run(text, resources)} == {
         "Non-state actor overtakes territory", "Armed clash"}
+
+
+def test_al_shabaab_are_no_crowd_of_youths(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("هاجم مسلحون من حركة الشباب فجر الأحد قاعدة للجيش الصومالي في بلدة مهداي. وقال سكان إن "
+            "دوي الانفجارات وتبادل إطلاق النار بدأ قرابة الرابعة فجراً.")
+    assert "Riots" not in {r.event_type for r in run(text, resources)}

@@ -451,8 +451,13 @@ def _crowd_context(document: Document, candidate: Candidate) -> bool:
     if candidate.sentence >= CROWD_LEAD:
         spans.append(Span(sentences[0].start, sentences[CROWD_LEAD - 1].end))
     for span in spans:
+        # (residents who tell what they saw, "وقال سكان إن", are witnesses, not a crowd)
+        said = {c.end for c in starting_in(document, "stance", span.start, span.end)}
+        witnesses = {m.start for m in starting_in(document, "source", span.start, span.end)
+                     if any(0 <= m.start - end <= 2 for end in said)}
         for kind in ("force", "trigger", "word"):
             if any(m.key in ("protesters", "rioters", "protest", "crowd", "supporters")
+                   and m.start not in witnesses
                    for m in starting_in(document, kind, span.start, span.end)):
                 return True
     return False

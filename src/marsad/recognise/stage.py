@@ -51,11 +51,15 @@ def recognise(document: Document, resources: Resources) -> Document:
     document.add(names)
     document.add(capital_places(document, names, resources.capitals))
     document.add(group_anaphora(document, names, resources.group_heads))
+    # a word of the lexicon inside a group's name is the name's ("حركة الشباب" is no youths,
+    # "طالبان" no "they demanded")
+    in_a_group = covering([m for m in names if m.kind == "actor"])
     for found_cues in resources.cue_sets.find_tokens(document.tokens, document.text,
                                                       following):
         document.add([m for m in found_cues if not (
             m.kind in ("trigger", "word") and m.key in ("killing", "killed")
-            and named_after_martyrs(document, m, resources.martyr_names, resources.martyrs))])
+            and named_after_martyrs(document, m, resources.martyr_names, resources.martyrs))
+            and not (m.kind in ("word", "cue") and in_a_group(m.start))])
     # a guess at a name the gazetteer lacks is never a trigger word ("في الإقليم اعتقال")
     triggers = {m.start for m in document.of_kind("trigger")}
     unknown = [m for m in unknown_places(document, names, resources.settlements,
