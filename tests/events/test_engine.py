@@ -828,3 +828,10 @@ def test_al_shabaab_are_no_crowd_of_youths(resources) -> None:  # type: ignore[n
     text = ("هاجم مسلحون من حركة الشباب فجر الأحد قاعدة للجيش الصومالي في بلدة مهداي. وقال سكان إن "
             "دوي الانفجارات وتبادل إطلاق النار بدأ قرابة الرابعة فجراً.")
     assert "Riots" not in {r.event_type for r in run(text, resources)}
+
+
+def test_one_accord_told_again_is_one_agreement(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("سقطت صواريخ قرب مطار معيتيقة بعد ساعات من توقيع اتفاق لوقف إطلاق النار في طرابلس. "
+            "وكانت بعثة الأمم المتحدة قد أعلنت الثلاثاء التوصل إلى اتفاق لوقف الأعمال القتالية "
+            "وقعه ممثلو المجموعات المسلحة في مدينة الزاوية.")
+    assert len([r for r in run(text, resources) if r.sub_event_type == "Agreement"]) == 1

@@ -147,6 +147,8 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     # store's merge applies merge.md's actor rule.
     if not (left.place_in_clause and right.place_in_clause and left.place and right.place):
         return True
+    if left.sub == right.sub == "Agreement":
+        return True  # one accord told again: signed in one town, about another
     # a casualty-only mention with a town of its own joins only an event at that town
     loose = "weak" not in (left.strength, right.strength)
     if loose and _two_towns(left, right):
