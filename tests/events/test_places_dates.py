@@ -233,3 +233,10 @@ def test_one_family_is_no_count_of_the_dead(resources) -> None:  # type: ignore[
     text = ("أدت غارة إسرائيلية على مبنى سكني في مدينة النبطية أمس إلى استشهاد ٧ مدنيين من عائلة "
             "واحدة بينهم أطفال.")
     assert only(run(text, resources)).fatalities == 7
+
+
+def test_a_town_written_without_the_space_after_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # a lost space, as some outlets' pages have it ("مدينة نابلسشمالي الضفة")
+    text = ("قتلت قوات الاحتلال الإسرائيلي أمس ثلاثة فلسطينيين خلال اقتحامها مدينة نابلسشمالي "
+            "الضفة الغربية.")
+    assert only(run(text, resources)).location == "Nablus"

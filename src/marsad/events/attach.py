@@ -105,8 +105,24 @@ def _unlisted_place(document: Document, mention: Mention, resources: Resources,
             or _resolved_place(document, mention, resources, countries) is not None \
             or _statement_venue(document, mention, resources):
         return None
-    return unlisted_place(mention.text,
-                          _country_told(document, mention, resources, countries)[0])
+    return _lost_space(mention.text, resources, countries) or unlisted_place(
+        mention.text, _country_told(document, mention, resources, countries)[0])
+
+
+def _lost_space(word: str, resources: Resources, countries: list[str]) -> Place | None:
+    """"نابلسشمالي": a known town and a common word written without the space between them
+    (a quirk of some outlets' pages)."""
+    if " " in word:
+        return None
+    folded = fold(word)
+    for cut in range(len(folded) - 3, 2, -1):
+        tail = folded[cut:]
+        if tail in resources.stopwords or tail.removesuffix("ي") in resources.stopwords:
+            known = [p for p in resources.gazetteer.candidates(word[:cut])
+                     if p.country_code in countries[:2]]
+            if known:
+                return known[0]
+    return None
 
 
 REGION_REACH = 40  # characters from an unlisted town to the province named after it
