@@ -240,3 +240,13 @@ def test_a_town_written_without_the_space_after_it(resources) -> None:  # type: 
     text = ("قتلت قوات الاحتلال الإسرائيلي أمس ثلاثة فلسطينيين خلال اقتحامها مدينة نابلسشمالي "
             "الضفة الغربية.")
     assert only(run(text, resources)).location == "Nablus"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أغلق شبان غاضبون الطرقات بالإطارات المشتعلة ليلة أمس في ولاية سيدي بوزيد التونسية، على "
+     "مستوى المزونة.", "Mezzouna"),
+    ("أغلق شبان غاضبون الطرقات بالإطارات المشتعلة ليلة أمس في ولاية سيدي بوزيد التونسية، على "
+     "مستوى كل من المكناسي والمزونة.", "Meknassy"),
+])
+def test_at_the_level_of_a_town_is_at_it(text: str, place: str, resources) -> None:  # type: ignore[no-untyped-def]
+    assert place in {r.location for r in run(text, resources)}

@@ -103,6 +103,8 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
         return "clitic"  # "بالبصرة": strong only for places of the article's countries
     previous = document.tokens[first - 1].norm if first > 0 else ""
     before = document.tokens[first - 2].norm if first > 1 else ""
+    if previous == "من" and before == "كل":
+        return "strong"  # "على مستوى كل من المكناسي والمزونة": each of the places listed
     if previous in weak_locatives or (previous in settlements and before in weak_locatives):
         return "weak"  # "74 كم من مدينة البصرة": a reference point, not where it happened
     if match.last > first and (token.stem in settlements or _listed(token.norm, settlements)):
