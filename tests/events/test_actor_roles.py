@@ -324,3 +324,9 @@ def test_the_wounded_of_a_clash_are_not_its_other_side(resources) -> None:  # ty
     record = only(run(text, resources))
     assert record.sub_event_type == "Armed clash"
     assert record.actor2 is None or not record.actor2.startswith("Civilians")
+
+
+def test_the_base_is_no_al_qaeda(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("هاجم مسلحون فجر أمس قاعدة عسكرية للجيش الصومالي في بلدة مهداي. وقال متحدث عسكري إن "
+            "القاعدة لم تسقط، وإن المهاجمين قتلوا جنديين.")
+    assert "Al Qaeda" not in {r.actor1 for r in run(text, resources)}

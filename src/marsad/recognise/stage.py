@@ -36,6 +36,7 @@ def recognise(document: Document, resources: Resources) -> Document:
             if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
                 mention.data["ambiguous"] = True
     names = _named_before(names, resources.anaphoric_places)
+    names = _group_or_noun(document, names, resources.ambiguous_groups)
     names = [m for m in names if not (m.kind == "nationality"
                                       and outlet_adjective(document, m, resources.media_nouns))
              and not (m.kind == "place"
@@ -114,6 +115,24 @@ def _named_before(names: list[Mention], anaphoric: frozenset[tuple[str, ...]]
                 named.update(ids)
         kept.append(mention)
     return kept
+
+
+def _group_or_noun(document: Document, names: list[Mention],
+                   ambiguous: frozenset[tuple[str, ...]]) -> list[Mention]:
+    """"القاعدة" in a report of an attack on "قاعدة عسكرية" is the base, not al-Qaeda, unless
+    the group is also named in full."""
+    short = [m for m in names if m.kind == "actor" and name_key(m.text) in ambiguous]
+    if not short:
+        return names
+    nouns = {key[0] for key in ambiguous if len(key) == 1}
+    # the noun written without the article ("قاعدة عسكرية", "بقاعدة"): the report has bases
+    base_told = any(t.stem in nouns and not t.prefix.endswith(("ال", "لل"))
+                    for t in document.tokens)
+    if not base_told:
+        return names
+    named_in_full = {m.key for m in names if m.kind == "actor"
+                     and name_key(m.text) not in ambiguous}
+    return [m for m in names if m not in short or m.key in named_in_full]
 
 
 def _day_in_name(document: Document, start: int, nouns: frozenset[str]) -> bool:
