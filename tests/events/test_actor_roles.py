@@ -330,3 +330,9 @@ def test_the_base_is_no_al_qaeda(resources) -> None:  # type: ignore[no-untyped-
     text = ("هاجم مسلحون فجر أمس قاعدة عسكرية للجيش الصومالي في بلدة مهداي. وقال متحدث عسكري إن "
             "القاعدة لم تسقط، وإن المهاجمين قتلوا جنديين.")
     assert "Al Qaeda" not in {r.actor1 for r in run(text, resources)}
+
+
+def test_a_rank_between_a_soldier_and_his_fate(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل مسلحون أمس في هجوم على حاجز للجيش قرب مدينة العريش جندياً، فيما جندي برتبة رقيب "
+            "أصيب بجروح.")
+    assert only(run(text, resources)).actor1 != "Military Forces of Egypt"

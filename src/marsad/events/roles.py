@@ -529,6 +529,8 @@ def _next_word(document: Document, offset: int) -> str:
     word = document.tokens[index].norm
     if word in ("قد", "لقد") and index + 1 < len(document.tokens):
         word = document.tokens[index + 1].norm  # "عسكري قد أصيب"
+    elif word == "برتبه" and index + 2 < len(document.tokens):
+        word = document.tokens[index + 2].norm  # "ضابط شرطة برتبة نقيب قتل"
     return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
