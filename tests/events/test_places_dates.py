@@ -250,3 +250,9 @@ def test_a_town_written_without_the_space_after_it(resources) -> None:  # type: 
 ])
 def test_at_the_level_of_a_town_is_at_it(text: str, place: str, resources) -> None:  # type: ignore[no-untyped-def]
     assert place in {r.location for r in run(text, resources)}
+
+
+def test_solidarity_told_in_one_sentence_does_not_reach_the_next(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قطع محتجون غاضبون الطريق الرئيسي في قضاء الشطرة أمس، تضامنًا مع متظاهري الناصرية.\n"
+            "أما في البصرة، فقد تجمع مئات المواطنين مساء الاثنين أمام مبنى مجلس المحافظة.")
+    assert "Basrah" in {r.location for r in run(text, resources)}

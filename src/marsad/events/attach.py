@@ -311,8 +311,9 @@ SUPPORT_REACH = 60  # characters from "دعماً لـ" to the place of those it
 def _in_support_of(document: Document, mention: Mention) -> bool:
     """"استهدفنا الموقع دعماً لشعبنا الصامد في قطاع غزة": whom the deed was for."""
     for word in starting_in(document, "word", mention.start - SUPPORT_REACH, mention.start):
-        if word.key == "in_support_of" and not starting_in(document, "trigger", word.end,
-                                                             mention.start):
+        between = document.text[word.end : mention.start]
+        if word.key == "in_support_of" and not any(mark in between for mark in ".،,؛\n") \
+                and not starting_in(document, "trigger", word.end, mention.start):
             return True
     return False
 
