@@ -336,3 +336,10 @@ def test_a_rank_between_a_soldier_and_his_fate(resources) -> None:  # type: igno
     text = ("قتل مسلحون أمس في هجوم على حاجز للجيش قرب مدينة العريش جندياً، فيما جندي برتبة رقيب "
             "أصيب بجروح.")
     assert only(run(text, resources)).actor1 != "Military Forces of Egypt"
+
+
+def test_a_force_in_a_relative_clause_is_not_the_doer(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("وفي عدن، اغتال مسلحون مجهولون يستقلون دراجة نارية مساء الجمعة ضابطاً في جهاز الأمن "
+            "السياسي أمام منزله، بحسب مصدر أمني في المدينة التي استعادتها القوات الحكومية من "
+            "الحوثيين الشهر الماضي.")
+    assert only(run(text, resources)).actor1 == "Unidentified Armed Group (Yemen)"

@@ -246,7 +246,13 @@ def _pick(
     allowed = AGENTS_BY_TRIGGER.get(trigger.key) or AGENTS.get(candidate.family)
     actor1 = agents[0] if agents else None
     if actor1 is None:
-        pool = [a for a in actors if a not in targets]
+        # (not a force in a relative clause after the trigger: "بعد انسحاب عناصرها باتجاه حقل
+        # العمر الذي تتخذ منه قوات الاحتلال الأميركي قاعدة لها")
+        relative = next((w.start for w in starting_in(document, "word", trigger.end,
+                                                       candidate.clause.end)
+                         if w.key == "relative"), None)
+        pool = [a for a in actors if a not in targets
+                and (relative is None or a.start < relative)]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
             # The genitive right after a patient noun is the one acted on; after a verb
             # with a feminine ending a force is its subject ("اعتقلت قوات الاحتلال تسعة"), as
