@@ -835,3 +835,10 @@ def test_one_accord_told_again_is_one_agreement(resources) -> None:  # type: ign
             "وكانت بعثة الأمم المتحدة قد أعلنت الثلاثاء التوصل إلى اتفاق لوقف الأعمال القتالية "
             "وقعه ممثلو المجموعات المسلحة في مدينة الزاوية.")
     assert len([r for r in run(text, resources) if r.sub_event_type == "Agreement"]) == 1
+
+
+def test_a_village_taken_beside_the_town_fought_over_is_its_own_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("تجددت الاشتباكات اليوم الجمعة بين قسد ومقاتلين من العشائر العربية في بلدة ذيبان بريف "
+            "دير الزور الشرقي. وتمكن مقاتلو العشائر مساء أمس الخميس من السيطرة على بلدة الطيانة "
+            "المجاورة.")
+    assert len(run(text, resources, published=date(2023, 9, 1))) == 2

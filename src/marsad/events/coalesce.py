@@ -168,9 +168,12 @@ def _two_towns(left: Candidate, right: Candidate) -> bool:
         return False
     assert left.place and right.place
     a, b = left.place.place, right.place.place
-    if a.id == b.id or a.kind not in PRECISE_KINDS or b.kind not in PRECISE_KINDS \
-            or unlisted(a) or unlisted(b):  # (where a town the gazetteer lacks lies is unknown)
+    if a.id == b.id or a.kind not in PRECISE_KINDS or b.kind not in PRECISE_KINDS:
         return False
+    if left.family != "strike":
+        return True  # the town taken is its own place, however near the fighting's
+    if unlisted(a) or unlisted(b):
+        return False  # where a town the gazetteer lacks lies is unknown
     return None in (a.lat, b.lat) or distance_km(a, b) > TOWN_KM
 
 
