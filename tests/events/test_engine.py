@@ -842,3 +842,17 @@ def test_a_village_taken_beside_the_town_fought_over_is_its_own_event(resources)
             "دير الزور الشرقي. وتمكن مقاتلو العشائر مساء أمس الخميس من السيطرة على بلدة الطيانة "
             "المجاورة.")
     assert len(run(text, resources, published=date(2023, 9, 1))) == 2
+
+
+def test_counted_arrests_told_after_an_attack_are_news(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل سبعة مصلين أمس في تفجير انتحاري استهدف مسجداً في مدينة بل خمري شمالي أفغانستان.\n"
+            "وتبنى تنظيم داعش الهجوم في بيان.\nوأدان مسؤولون الهجوم.\n"
+            "وقال متحدث باسم الحكومة إن قوات الأمن اعتقلت ثلاثة أشخاص يشتبه في صلتهم بالهجوم.")
+    assert "Arrests" in {r.sub_event_type for r in run(text, resources)}
+
+
+def test_the_arrests_of_a_protests_crowd_are_no_event_of_their_own(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("تظاهر مئات المحتجين أمس في مدينة الناصرية احتجاجاً على انقطاع الكهرباء.\n"
+            "ورشق المتظاهرون الحواجز بالحجارة.\nوردت الشرطة بالغاز المسيل للدموع.\n"
+            "وأكد مصدر في الشرطة أن ستة أشخاص اعتقلوا بتهمة الاعتداء على الممتلكات العامة.")
+    assert "Arrests" not in {r.sub_event_type for r in run(text, resources)}

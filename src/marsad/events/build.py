@@ -111,12 +111,15 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
         candidate.date_bound or not candidate.date_inherited)  # not another trigger's date
     candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                           or own_date or candidate.place_named)
+    told_before = False
     if candidate.sentence > LEAD_SENTENCES and points_back(document, candidate.trigger):
         candidate.anchored = False  # "وهذا الهجوم هو الأول": the happening told above
+        told_before = True
     elif candidate.sentence > LEAD_SENTENCES and (
             (not own_date and (definite(candidate.trigger) or _background(document, candidate)))
             or _dated_by_background(document, candidate)):
         candidate.anchored = False  # "the strike", "the attack", "since the war began": known
+        told_before = True
     if candidate.strength == "weak" and candidate.sentence > LEAD_SENTENCES:
         # A killing mentioned in passing stands alone only with its own place.
         candidate.anchored = (candidate.place_in_clause or own_date) and candidate.subordinate
@@ -130,7 +133,23 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
     if not classify(document, candidate):
         return False
     attach_figures(document, candidate)
+    if candidate.family == "arrest" and (candidate.arrests or 0) > 1 and not told_before \
+            and not _crowd_lead(document, resources):
+        # "اعتقلت ثلاثة أشخاص يشتبه في صلتهم بالهجوم": counted arrests are news of their own
+        # (those of a protest's crowd are its intervention)
+        candidate.anchored = True
     return True
+
+
+CROWD_FAMILIES = ("protest", "riot", "mob")
+
+
+def _crowd_lead(document: Document, resources: Resources) -> bool:
+    """The lead tells of a crowd: a protest, a riot."""
+    end = document.sentences[min(LEAD_SENTENCES, len(document.sentences) - 1)].end \
+        if document.sentences else 0
+    return any(resources.trigger_info[trigger.key].family in CROWD_FAMILIES
+               for trigger in starting_in(document, "trigger", 0, end))
 
 
 def _per_listed_place(candidate: Candidate) -> list[Candidate]:
