@@ -343,3 +343,14 @@ def test_a_force_in_a_relative_clause_is_not_the_doer(resources) -> None:  # typ
             "السياسي أمام منزله، بحسب مصدر أمني في المدينة التي استعادتها القوات الحكومية من "
             "الحوثيين الشهر الماضي.")
     assert only(run(text, resources)).actor1 == "Unidentified Armed Group (Yemen)"
+
+
+@pytest.mark.parametrize("text, krg", [
+    ("اقتحم مسلحون أمس مقر حكومة الإقليم في مدينة جيجيغا عاصمة الإقليم الصومالي في إثيوبيا.",
+     False),
+    ("اقتحم محتجون غاضبون أمس مقر حكومة الإقليم في مدينة السليمانية بإقليم كردستان العراق.",
+     True),
+])
+def test_the_regions_government_is_the_krg_only_in_iraq(text: str, krg: bool, resources) -> None:  # type: ignore[no-untyped-def]
+    names = {n for r in run(text, resources) for n in (r.actor1, r.actor2)}
+    assert ("Government of Iraq - Kurdish Regional Government" in names) == krg

@@ -3,7 +3,9 @@
 Data lives in `kb/data/actors/*.yaml` (one file per area, plus `templates.yaml`) and
 `kb/data/roles.yaml`. A file may hold any of these top-level keys:
 
-- `actors`: named actors (fields of `model.Actor`; `leaders` as mappings). An entry with
+- `actors`: named actors (fields of `model.Actor`; `leaders` as mappings;
+  `local_aliases_ar` for names that are the actor's only in its own country's news, such
+  as حكومة الإقليم for the Kurdistan Regional Government). An entry with
   `template` and `country` instead of `id` *extends* the per-country actor that the template
   expands to (extra aliases such as جيش الاحتلال for Military Forces of Israel, leaders such
   as the Iraqi prime ministers for Government of Iraq).
@@ -504,7 +506,9 @@ def _build_entry(
     if country is not None and str(country) not in by_name:
         report.errors.append(f"{where}: unknown country {country!r}")
         return None
-    aliases_ar = _strings(data.get("aliases_ar"))
+    # aliases that name the actor only in its own country's news ("حكومة الإقليم")
+    local_aliases = _strings(data.get("local_aliases_ar"))
+    aliases_ar = _strings(data.get("aliases_ar")) + local_aliases
     for alias in aliases_ar:
         _check_arabic(alias, where, report)
     aliases_en = _strings(data.get("aliases_en"))
@@ -549,7 +553,7 @@ def _build_entry(
         affiliations=_strings(data.get("affiliations")),
         leaders=tuple(dict.fromkeys(leader for _, leader in forms)),
         ambiguous=bool(data.get("ambiguous", False)), template=None,
-        operates_in=operates_in)
+        operates_in=operates_in, local_aliases=local_aliases)
     return actor, forms
 
 

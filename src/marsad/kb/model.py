@@ -76,6 +76,7 @@ class Actor:
     ambiguous: bool = False  # an alias may also name another entry
     template: str | None = None  # for per-country actors: the template id they came from
     operates_in: tuple[str, ...] = ()  # a regional branch's countries ("Islamic State (Sahel)")
+    local_aliases: tuple[str, ...] = ()  # names of it only in its country's news: حكومة الإقليم
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from marsad.events.model import ActorRef
 from marsad.kb.model import Actor
 from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
+from marsad.text.tokenise import name_key
 
 ACTOR_KINDS = ("actor", "force", "role", "leader")
 SUPPORTER_WORDS = ("انصار", "مناصري", "مناصرو", "مويدي", "مويدو", "اتباع")  # folded
@@ -292,6 +293,8 @@ def _resolve(
     actor: Actor | None = None
     if mention.kind == "actor":
         actor = _branch(mention, resources, country)
+        if actor.local_aliases and not _in_own_country(actor, mention, resources, country):
+            actor = None  # "حكومة الإقليم" in Ethiopian news is the Somali Region's
     elif mention.kind == "leader":
         actor = actors.leader_actor(mention.key, on_date)
     else:
@@ -309,6 +312,15 @@ def _resolve(
         ref.category = _template_category(mention.key)
     _mark_supporters(document, ref)
     return ref
+
+
+def _in_own_country(actor: Actor, mention: Mention, resources: Resources,
+                    country: str | None) -> bool:
+    """Named by a name that is its own only at home ("حكومة الإقليم"), in its country's news."""
+    if name_key(mention.text) not in {name_key(alias) for alias in actor.local_aliases}:
+        return True
+    record = resources.gazetteer.country(country) if country else None
+    return record is not None and record.name == actor.country
 
 
 def _branch(mention: Mention, resources: Resources, country: str | None) -> Actor:
