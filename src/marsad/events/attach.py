@@ -259,12 +259,16 @@ def _resolved_place(document: Document, mention: Mention, resources: Resources,
                     countries: list[str]) -> Place | None:
     """The place a mention names in the article's countries (None for a dateline's), once per
     document: the candidates' clauses and sentences overlap."""
-    return derived(document, ("place", id(mention), tuple(countries)), lambda: None
-                   if _dateline(document.text, mention)
-                   or mention.data.get("locative") == "origin" else
-                   resolve_mention(mention, resources.gazetteer,
-                                   _country_told(document, mention, resources, countries), [],
-                                   resources.skeletons))
+    def find() -> Place | None:
+        if _dateline(document.text, mention) or mention.data.get("locative") == "origin":
+            return None
+        told = _country_told(document, mention, resources, countries)
+        # (no guess from the letters in a country the report names only in passing: "منطقة
+        # هاكورك شمالي العراق" in a Turkish report is no Kirkuk)
+        guesses = resources.skeletons if told[:1] == countries[:1] else None
+        return resolve_mention(mention, resources.gazetteer, told, [], guesses)
+
+    return derived(document, ("place", id(mention), tuple(countries)), find)
 
 
 COUNTRY_REACH = 12  # characters from a name the gazetteer lacks to "شمالي العراق" after it
