@@ -12,6 +12,7 @@ from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys
 
 _STEM = attrgetter("stem")
+_NORM = attrgetter("norm")
 
 # When one name holds entries of several kinds, the mention takes the first kind here.
 KIND_PRIORITY = ("actor", "leader", "role", "force", "nationality", "place")
@@ -259,10 +260,18 @@ def unknown_places(
 ) -> list[Mention]:
     """Names the knowledge base lacks, introduced by a settlement noun ("بلدة ديكوا"); the
     resolver looks them up by transliteration."""
-    taken = _token_indices(known)
     found: list[Mention] = []
     tokens = document.tokens
-    for index, token in enumerate(tokens[:-1]):
+    # the few tokens spelled as a settlement's or a site's noun, picked in C
+    nouns = settlements | site_nouns
+    heads = tokens[:-1]
+    at = sorted(set(compress(range(len(heads)), map(nouns.__contains__, map(_STEM, heads))))
+                | set(compress(range(len(heads)), map(nouns.__contains__, map(_NORM, heads)))))
+    if not at:
+        return found
+    taken = _token_indices(known)
+    for index in at:
+        token = tokens[index]
         site = _site_before(token, tokens[index + 1], document.text, site_nouns) \
             and _plain_name(tokens[index + 1], document.text)  # "ثكنة "زرعيت""
         if not site and not _spelt_as(token, settlements):

@@ -69,12 +69,15 @@ def recognise(document: Document, resources: Resources) -> Document:
                                          resources.site_nouns)
                if m.start not in triggers]
     # nor is a town named by a word the lexicon knows ("قرب مدينة وإصابة عدد")
-    in_a_cue = covering([m for kind, found in document.mentions.items()
-                         if kind not in ("place", "actor", "nationality", "force") for m in found])
-    for mention in unknown:
-        first = document.tokens[mention.data["token_first"]]
-        if mention.data["town"] and (in_a_cue(first.start) or in_a_cue(first.end - 1)):
-            mention.data["town"] = False
+    towns = [m for m in unknown if m.data["town"]]
+    if towns:
+        in_a_cue = covering([m for kind, found in document.mentions.items()
+                             if kind not in ("place", "actor", "nationality", "force")
+                             for m in found])
+        for mention in towns:
+            first = document.tokens[mention.data["token_first"]]
+            if in_a_cue(first.start) or in_a_cue(first.end - 1):
+                mention.data["town"] = False
     document.add(unknown)
     found = resources.dates.find(normalised, published)
     if published is None:
@@ -101,7 +104,9 @@ def _named_before(names: list[Mention], anaphoric: frozenset[tuple[str, ...]]
                   ) -> list[Mention]:
     """"القطاع" names the Gaza Strip only after "قطاع غزة" was named (elsewhere it is a
     sector): a short name keeps its place only when a full name of it came before."""
-    if not anaphoric:
+    # (a cheap look first: most reports hold no such short name)
+    words = {word for key in anaphoric for word in key}
+    if not any(m.kind == "place" and any(w in m.text for w in words) for m in names):
         return names
     kept: list[Mention] = []
     named: set[str] = set()
@@ -121,7 +126,9 @@ def _group_or_noun(document: Document, names: list[Mention],
                    ambiguous: frozenset[tuple[str, ...]]) -> list[Mention]:
     """"القاعدة" in a report of an attack on "قاعدة عسكرية" is the base, not al-Qaeda, unless
     the group is also named in full."""
-    short = [m for m in names if m.kind == "actor" and name_key(m.text) in ambiguous]
+    words = {word for key in ambiguous for word in key}
+    short = [m for m in names if m.kind == "actor" and any(w in m.text for w in words)
+             and name_key(m.text) in ambiguous]
     if not short:
         return names
     nouns = {key[0] for key in ambiguous if len(key) == 1}
