@@ -21,6 +21,7 @@ from marsad.recognise.names import (
     unknown_places,
 )
 from marsad.recognise.numbers import NumberMention
+from marsad.text.normalise import fold
 from marsad.text.tokenise import name_key
 
 
@@ -106,7 +107,7 @@ def _named_before(names: list[Mention], anaphoric: frozenset[tuple[str, ...]]
     sector): a short name keeps its place only when a full name of it came before."""
     # (a cheap look first: most reports hold no such short name)
     words = {word for key in anaphoric for word in key}
-    if not any(m.kind == "place" and any(w in m.text for w in words) for m in names):
+    if not any(m.kind == "place" and any(w in fold(m.text) for w in words) for m in names):
         return names
     kept: list[Mention] = []
     named: set[str] = set()
@@ -127,7 +128,7 @@ def _group_or_noun(document: Document, names: list[Mention],
     """"القاعدة" in a report of an attack on "قاعدة عسكرية" is the base, not al-Qaeda, unless
     the group is also named in full."""
     words = {word for key in ambiguous for word in key}
-    short = [m for m in names if m.kind == "actor" and any(w in m.text for w in words)
+    short = [m for m in names if m.kind == "actor" and any(w in fold(m.text) for w in words)
              and name_key(m.text) in ambiguous]
     if not short:
         return names
