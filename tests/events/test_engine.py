@@ -856,3 +856,10 @@ def test_the_arrests_of_a_protests_crowd_are_no_event_of_their_own(resources) ->
             "ورشق المتظاهرون الحواجز بالحجارة.\nوردت الشرطة بالغاز المسيل للدموع.\n"
             "وأكد مصدر في الشرطة أن ستة أشخاص اعتقلوا بتهمة الاعتداء على الممتلكات العامة.")
     assert "Arrests" not in {r.sub_event_type for r in run(text, resources)}
+
+
+def test_a_withdrawal_with_no_side_named_is_no_handover(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعيد فتح الطريق الساحلي قرب مدينة تعز أمس بعد انسحاب من المنطقة إثر أيام من "
+            "التوتر.")
+    assert "Non-violent transfer of territory" not in {
+        r.sub_event_type for r in run(text, resources)}

@@ -182,7 +182,15 @@ def _disrupted(candidate: Candidate, mods: set[str], words: set[str]) -> str | N
     return candidate.sub
 
 
+def _transfer(candidate: Candidate, mods: set[str], words: set[str]) -> str | None:
+    """A withdrawal with no side named ("بعد انسحاب"): no handover the text tells."""
+    if candidate.actor1 is None and candidate.actor2 is None:
+        return None
+    return candidate.sub
+
+
 _REFINERS = {
+    "transfer": _transfer,
     "disrupted": _disrupted,
     "clash": _clash,
     "strike": _strike,
