@@ -259,3 +259,9 @@ def test_solidarity_told_in_one_sentence_does_not_reach_the_next(resources) -> N
     text = ("قطع محتجون غاضبون الطريق الرئيسي في قضاء الشطرة أمس، تضامنًا مع متظاهري الناصرية.\n"
             "أما في البصرة، فقد تجمع مئات المواطنين مساء الاثنين أمام مبنى مجلس المحافظة.")
     assert "Basrah" in {r.location for r in run(text, resources)}
+
+
+def test_two_towns_named_with_the_dual_noun(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("استهدفت مدفعية الجيش السوري مساء أمس مواقع المسلحين في بلدتي البارة وكنصفرة في جبل "
+            "الزاوية جنوبي إدلب.")
+    assert "البارة" in {r.location_ar for r in run(text, resources)}
