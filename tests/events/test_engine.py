@@ -863,3 +863,10 @@ def test_a_withdrawal_with_no_side_named_is_no_handover(resources) -> None:  # t
             "التوتر.")
     assert "Non-violent transfer of territory" not in {
         r.sub_event_type for r in run(text, resources)}
+
+
+def test_a_campaign_of_raids_is_no_blame(resources) -> None:  # type: ignore[no-untyped-def]
+    # "حملة" folds like "حمّله" (he blamed him): a campaign hides no arrest as an accusation
+    text = ("شنت قوات الاحتلال فجر اليوم حملة دهم واعتقالات في بلدة عنبتا شرقي طولكرم، طالت 7 "
+            "مواطنين.")
+    assert "Arrests" in {r.sub_event_type for r in run(text, resources)}
