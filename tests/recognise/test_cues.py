@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from marsad.document import Article
+from marsad.pipeline import process
 from marsad.text.normalise import normalise
 from marsad.text.tokenise import tokenise
 
@@ -20,3 +22,10 @@ def test_sets_matched_together_find_what_each_finds_alone(resources) -> None:  #
         alone = [cue_set.find_tokens(tokens, sentence) for cue_set in resources.cue_sets.sets]
         assert together == alone
         assert any(together)
+
+
+def test_no_article_on_a_verb(resources) -> None:  # type: ignore[no-untyped-def]
+    # "آليتهم" (their vehicle) read without its "article" would be "يتهم" (he accuses), and
+    # "الطالبات" (the students) are no demand
+    document = process(Article(id="t", text="فجر مسلحون آليتهم قرب الطالبات أمس."), resources)
+    assert [m.key for m in document.of_kind("cue")] == []

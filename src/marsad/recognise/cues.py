@@ -118,7 +118,9 @@ class CueSet:
     def token_candidates(self, norm: str) -> tuple[_Candidate, ...]:
         """Every (form, reading) whose first word fits a token spelled `norm`, in the order
         they are tried; it depends on nothing else (callers memoise it by spelling)."""
-        readings = lookup_keys(norm)
+        # (no article on a verb: "آليتهم", their vehicle, is no "يتهم", he accuses)
+        readings = tuple(r for r in lookup_keys(norm)
+                         if not (r[:1] == "ي" and norm.endswith("ال" + r)))
         return tuple(
             (form, reading, (len(form.words), form.size))
             for reading in readings
