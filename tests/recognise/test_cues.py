@@ -29,3 +29,17 @@ def test_no_article_on_a_verb(resources) -> None:  # type: ignore[no-untyped-def
     # "الطالبات" (the students) are no demand
     document = process(Article(id="t", text="فجر مسلحون آليتهم قرب الطالبات أمس."), resources)
     assert [m.key for m in document.of_kind("cue")] == []
+
+
+def test_drones_written_with_the_shadda_are_no_marches(resources) -> None:  # type: ignore[no-untyped-def]
+    document = process(Article(id="t", text="أسقطت الدفاعات الجوية ثلاث مسيّرات فوق المدينة."),
+                       resources)
+    assert "protest" not in {resources.trigger_info[m.key].family
+                             for m in document.of_kind("trigger")}
+
+
+def test_a_seller_is_no_pledge_of_allegiance(resources) -> None:  # type: ignore[no-untyped-def]
+    # folded, "بائع" (a seller) is spelled as "بايع" (pledged allegiance)
+    document = process(Article(id="t", text="قتل بائع متجول برصاص مجهولين أمس."), resources)
+    assert "change" not in {resources.trigger_info[m.key].family
+                            for m in document.of_kind("trigger")}

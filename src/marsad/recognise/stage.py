@@ -61,7 +61,8 @@ def recognise(document: Document, resources: Resources) -> Document:
         document.add([m for m in found_cues if not (
             m.kind in ("trigger", "word") and m.key in ("killing", "killed")
             and named_after_martyrs(document, m, resources.martyr_names, resources.martyrs))
-            and not (m.kind in ("word", "cue") and in_a_group(m.start))])
+            and not (m.kind in ("word", "cue") and in_a_group(m.start))
+            and not (m.kind == "trigger" and _drones_written(m, resources))])
     # a guess at a name the gazetteer lacks is never a trigger word ("في الإقليم اعتقال")
     triggers = {m.start for m in document.of_kind("trigger")}
     unknown = [m for m in unknown_places(document, names, resources.settlements,
@@ -99,6 +100,11 @@ def recognise(document: Document, resources: Resources) -> Document:
     ]
     document.add(numbers)
     return document
+
+
+def _drones_written(trigger: Mention, resources: Resources) -> bool:
+    """"مسيّرات" written with its shadda are drones, not marches ("مسيرات")."""
+    return "يّ" in trigger.text and resources.trigger_info[trigger.key].family == "protest"
 
 
 def _named_before(names: list[Mention], anaphoric: frozenset[tuple[str, ...]]
