@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from marsad.document import Document
+from marsad.document import Document, Mention
 from marsad.events.attach import (
     attach_date,
     attach_figures,
@@ -55,11 +55,7 @@ def build_events(document: Document, resources: Resources) -> Document:
                 kept.append(candidate)
                 continue
             for trigger in candidate.fallbacks:  # the clause's next reading
-                info = resources.trigger_info[trigger.key]
-                other = replace(candidate, trigger=trigger, sub=info.sub, family=info.family,
-                                strength=info.strength, fallbacks=[], actor1=None, actor2=None,
-                                claims=[], evidence=list(candidate.evidence),
-                                sentences=set(candidate.sentences))
+                other = _reading(candidate, trigger, resources)
                 if _keep(document, other, resources, countries, main_place, main_date):
                     kept.append(other)
                     break
@@ -92,14 +88,20 @@ def _next_reading(document: Document, candidate: Candidate, resources: Resources
                   ) -> Candidate | None:
     """The clause's first other reading that is not background too."""
     for trigger in candidate.fallbacks:
-        info = resources.trigger_info[trigger.key]
-        other = replace(candidate, trigger=trigger, sub=info.sub, family=info.family,
-                        strength=info.strength, fallbacks=[], actor1=None, actor2=None,
-                        date=None, claims=[], evidence=list(candidate.evidence),
-                        sentences=set(candidate.sentences))
+        other = _reading(candidate, trigger, resources)
+        other.date = None
         if attach_date(document, other, resources):
             return other
     return None
+
+
+def _reading(candidate: Candidate, trigger: Mention, resources: Resources) -> Candidate:
+    """The candidate read by another trigger of its clause, with nothing the first reading
+    derived from its own trigger."""
+    info = resources.trigger_info[trigger.key]
+    return replace(candidate, trigger=trigger, sub=info.sub, family=info.family,
+                   strength=info.strength, fallbacks=[], actor1=None, actor2=None, claims=[],
+                   evidence=list(candidate.evidence), sentences=set(candidate.sentences))
 
 
 def _keep(document: Document, candidate: Candidate, resources: Resources, countries: list[str],
