@@ -870,3 +870,17 @@ def test_a_campaign_of_raids_is_no_blame(resources) -> None:  # type: ignore[no-
     text = ("شنت قوات الاحتلال فجر اليوم حملة دهم واعتقالات في بلدة عنبتا شرقي طولكرم، طالت 7 "
             "مواطنين.")
     assert "Arrests" in {r.sub_event_type for r in run(text, resources)}
+
+
+def test_a_suicide_bombing_told_again_as_an_attack_is_one_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("فجر انتحاري نفسه أمس داخل مسجد لقوات الطوارئ في مدينة أبها، ما أدى إلى مقتل 15 من "
+            "منسوبي القوات.\nوأضافت الوزارة أن العملية استهدفت مسجد المعسكر أثناء صلاة الظهر.\n"
+            "وتوعدت وزارة الداخلية بملاحقة منفذي استهداف قوات الطوارئ في منطقة عسير.")
+    assert len(run(text, resources)) == 1
+
+
+def test_in_a_round_up_an_attack_on_other_forces_is_no_retelling(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("انفجرت عبوة ناسفة أمس على دورية للجيش العراقي في قضاء خانقين بمحافظة ديالى، ما أسفر "
+            "عن مقتل جندي.\nوفي ديالى أيضاً، هاجمت خلية لداعش نقطة للحشد الشعبي قرب قرية "
+            "المطيبيجة، ما أدى إلى مقتل عنصرين.")
+    assert len(run(text, resources)) == 2

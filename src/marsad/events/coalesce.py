@@ -122,8 +122,20 @@ def _shot_by_the_state(attack: Candidate) -> bool:
 def _targeting_told_again(earlier: Candidate, later: Candidate) -> bool:
     """"تفجير مسجد قوة الطوارئ ... وحادثة استهداف قوات الطوارئ": a bombing or strike told
     again later with the generic word of an attack is the same happening."""
-    return (earlier.family in ("explosion", "strike") and later.family in ("attack", "clash")
-            and later.trigger.key == "attack" and later.sentence > earlier.sentence)
+    # (by the earlier one's type: a suicide bombing told first as "استهدفت" has the family of
+    # an attack)
+    return (event_type_of(earlier.sub) == "Explosions/Remote violence"
+            and later.family in ("attack", "clash")
+            and later.trigger.key == "attack" and later.sentence > earlier.sentence
+            and _same_target(earlier, later))
+
+
+def _same_target(left: Candidate, right: Candidate) -> bool:
+    """No target named apart: in a round-up "هجوم لداعش على الحشد" is no retelling of a bomb
+    on an army patrol."""
+    a, b = left.actor2, right.actor2
+    return a is None or b is None or a.actor is None or b.actor is None \
+        or a.actor.id == b.actor.id
 
 
 def _same_happening(left: Candidate, right: Candidate) -> bool:
