@@ -81,3 +81,9 @@ def test_a_day_naming_a_square_or_a_movement_is_no_date(resources) -> None:  # t
                  "دعت حركة 20 فبراير إلى التظاهر"):
         assert not read(text, resources).of_kind("date"), text
     assert read("تظاهر المحتجون في 20 فبراير", resources).of_kind("date")
+
+
+def test_a_place_named_in_an_outlets_name_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    document = process(Article(id="t", text="وذكرت وكالة فارس أن الشرطة اعتقلت عشرة أشخاص."),
+                       resources)
+    assert [m.text for m in document.of_kind("place")] == []

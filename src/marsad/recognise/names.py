@@ -144,6 +144,17 @@ def _site_before(noun: Token, name: Token, text: str, site_nouns: frozenset[str]
         and bool(_QUOTES.intersection(text[noun.end : name.start]))
 
 
+def outlet_name(document: Document, mention: Mention, media_nouns: frozenset[str],
+                site_nouns: frozenset[str]) -> bool:
+    """"وكالة فارس", "قناة الجزيرة": a place's name right after an outlet's noun is the
+    outlet's (not after a noun that is also a military site's: "موقع "المالكية"")."""
+    first = mention.data.get("token_first", 0)
+    if first == 0:
+        return False
+    word = document.tokens[first - 1].norm
+    return _listed(word, media_nouns) and not _listed(word, site_nouns)
+
+
 def street_namesake(document: Document, mention: Mention, street_nouns: frozenset[str]) -> bool:
     """"شارع بغداد" in another city: a street's name, not the city."""
     first = mention.data.get("token_first", 0)

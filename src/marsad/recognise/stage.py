@@ -16,6 +16,7 @@ from marsad.recognise.names import (
     named_after_martyrs,
     origin_or_reference,
     outlet_adjective,
+    outlet_name,
     quoted_after_site,
     street_namesake,
     unknown_places,
@@ -41,7 +42,9 @@ def recognise(document: Document, resources: Resources) -> Document:
     names = [m for m in names if not (m.kind == "nationality"
                                       and outlet_adjective(document, m, resources.media_nouns))
              and not (m.kind == "place"
-                      and street_namesake(document, m, resources.street_nouns))]
+                      and (street_namesake(document, m, resources.street_nouns)
+                           or outlet_name(document, m, resources.media_nouns,
+                                          resources.site_nouns)))]
     for mention in names:
         if mention.kind == "place":
             how = origin_or_reference(document, mention, resources.motion_verbs,
