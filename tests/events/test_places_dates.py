@@ -265,3 +265,13 @@ def test_two_towns_named_with_the_dual_noun(resources) -> None:  # type: ignore[
     text = ("استهدفت مدفعية الجيش السوري مساء أمس مواقع المسلحين في بلدتي البارة وكنصفرة في جبل "
             "الزاوية جنوبي إدلب.")
     assert "البارة" in {r.location_ar for r in run(text, resources)}
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("فجر انتحاري نفسه أمس أمام مركز للشرطة في مدينة بنو، ما أدى إلى مقتل أربعة من رجال الشرطة.",
+     5),
+    ("فجر انتحاري نفسه أمس في سوق مزدحم في مدينة بنو، ما أدى إلى مقتل أربعة أشخاص.", 4),
+])
+def test_acled_counts_the_suicide_bomber(text: str, dead: int, resources) -> None:  # type: ignore[no-untyped-def]
+    # four policemen and the bomber are five dead; "four people" counts them all
+    assert only(run(text, resources)).fatalities == dead

@@ -600,6 +600,8 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
             setattr(candidate, attribute, int(value))
             if value.vague:
                 candidate.vague_figures.add(attribute)
+            if attribute == "fatalities":
+                candidate.dead_noun = _counted_noun(document, value.end)
     if candidate.family == "arrest" and candidate.arrests is None:
         # "اعتقلت قوات الاحتلال، فجر اليوم الأحد، 9 فلسطينيين": past the subject and the date
         value = _number_after(candidate.trigger.end, numbers, ARREST_WINDOW)
@@ -609,20 +611,35 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
             candidate.arrests = int(value)
 
 
+def _counted_noun(document: Document, end: int) -> str:
+    """The folded word a count of the dead counts ("20 جندياً", "4 من رجال الشرطة"); ""
+    when the count is no number of the text."""
+    if end < 0:
+        return ""
+    index = document.token_index(end)
+    tokens = document.tokens
+    if index < len(tokens) and tokens[index].norm == "من":
+        index += 1
+    return tokens[index].norm if index < len(tokens) else ""
+
+
 def _one_person_after(document: Document, position: int) -> bool:
     return any(0 <= m.start - position <= 2
                for kind in ("leader", "role") for m in document.of_kind(kind))
 
 
 class _Figure(int):
-    """A count read off the text, and whether its number was vague ("عشرات")."""
+    """A count read off the text, whether its number was vague ("عشرات"), and where its
+    last number ends (the counted noun follows)."""
 
     vague: bool = False
+    end: int = -1
 
 
 def _of(number: Mention) -> _Figure:
     figure = _Figure(number.data["value"])
     figure.vague = bool(number.data.get("vague"))
+    figure.end = number.end
     return figure
 
 
@@ -699,6 +716,7 @@ def _joined_counts(first: Mention, numbers: list[Mention], text: str,
         last = number
     figure = _Figure(total)
     figure.vague = vague
+    figure.end = last.end
     return figure
 
 

@@ -314,6 +314,8 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         if getattr(target, attribute) is None or (
                 theirs is not None and attribute in target.vague_figures and not vague):
             setattr(target, attribute, theirs)  # "عشرات القتلى" in the lead, "44 قتيلاً" after
+            if attribute == "fatalities":
+                target.dead_noun = other.dead_noun
             target.vague_figures.discard(attribute)
             if vague:
                 target.vague_figures.add(attribute)

@@ -94,6 +94,7 @@ class Candidate:
     country: str | None = None  # ISO code, when known without a place
     date: DateRange | None = None
     fatalities: int | None = None
+    dead_noun: str = ""  # the folded word the death toll counts ("جنديا", "اشخاص")
     injuries: int | None = None
     arrests: int | None = None
     crowd_size: int | None = None

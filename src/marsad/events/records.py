@@ -94,7 +94,7 @@ def to_record(
         latitude=lat,
         longitude=lon,
         geo_precision=candidate.place.precision if candidate.place else (3 if country else None),
-        fatalities=_fatalities(candidate),
+        fatalities=_fatalities(candidate, resources.generic_dead),
         injuries=candidate.injuries,
         arrests=candidate.arrests,
         evidence=[Evidence(article.id, s.start, s.end) for s in sorted(
@@ -142,13 +142,18 @@ def _dates(candidate: Candidate) -> tuple[str | None, str | None, str | None, in
     return chosen.isoformat(), earliest.isoformat(), latest.isoformat(), precision
 
 
-def _fatalities(candidate: Candidate) -> int | None:
+def _fatalities(candidate: Candidate, generic_dead: frozenset[str]) -> int | None:
     figures = [c.figures["fatalities"] for c in candidate.claims if "fatalities" in c.figures]
     disputed = any(c.stance == "denies" and "fatalities" in c.figures for c in candidate.claims)
     if disputed and len(set(figures)) > 1:
         return min(figures)  # ACLED's lowest credible figure
     if candidate.fatalities is not None:
-        return candidate.fatalities
+        # ACLED counts the bomber: "قتل 20 جندياً" in a suicide bombing is 21 dead ("قتل 20
+        # شخصاً", a count of all the dead, stands)
+        bomber = candidate.sub == "Suicide bomb" and candidate.fatalities > 0 \
+            and "fatalities" not in candidate.vague_figures \
+            and candidate.dead_noun != "" and candidate.dead_noun not in generic_dead
+        return candidate.fatalities + (1 if bomber else 0)
     return 0 if event_type_of(candidate.sub) in VIOLENT_TYPES or candidate.family in (
         "protest", "riot", "mob") else None
 

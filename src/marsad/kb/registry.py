@@ -62,6 +62,7 @@ class Resources:
     town_nouns: frozenset[str]  # folded بلدة, قرية: an unlisted name after them is a town
     name_heads: frozenset[str]  # folded ود, تل, عين: the first word of a two-word name
     site_nouns: frozenset[str]  # folded ثكنة, موقع: a quoted name after them is a place
+    generic_dead: frozenset[str]  # folded أشخاص, قتلى: a toll counting every one of the dead
     capitals: frozenset[str]  # folded عاصمة: alone, it names the country's capital
     victim_verbs: frozenset[str]  # folded verbs whose subject is a victim: لقي, أصيبوا
     # folded words before an actor that mark its role, by mark (events.yaml `role_marks`)
@@ -135,6 +136,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         town_nouns=frozenset(fold(w) for w in events.get("town_nouns", [])),
         name_heads=frozenset(fold(w) for w in events.get("name_heads", [])),
         site_nouns=frozenset(fold(w) for w in events.get("site_nouns", [])),
+        generic_dead=frozenset(fold(w) for w in events.get("generic_dead", [])),
         capitals=frozenset(fold(w) for w in events.get("capital", [])),
         victim_verbs=frozenset(fold(w) for w in events.get("victim_verbs", [])),
         role_marks={mark: tuple(fold(w) for w in words)
