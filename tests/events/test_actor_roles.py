@@ -354,3 +354,14 @@ def test_a_force_in_a_relative_clause_is_not_the_doer(resources) -> None:  # typ
 def test_the_regions_government_is_the_krg_only_in_iraq(text: str, krg: bool, resources) -> None:  # type: ignore[no-untyped-def]
     names = {n for r in run(text, resources) for n in (r.actor1, r.actor2)}
     assert ("Government of Iraq - Kurdish Regional Government" in names) == krg
+
+
+def test_a_bomb_is_no_work_of_the_police_that_reports_it(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قالت الشرطة النيجيرية إن انتحاريتين فجرتا نفسيهما أمس في سوق مزدحم في بلدة كوندوغا "
+            "بولاية بورنو، ما أدى إلى مقتل ثمانية أشخاص.")
+    assert only(run(text, resources)).actor1 != "Police Forces of Nigeria"
+
+
+def test_bombers_told_as_people_are_no_civilians(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "قال المرصد إن ثلاثة أشخاص فجروا أنفسهم بأحزمة ناسفة أمس في مدينة السويداء."
+    assert only(run(text, resources)).actor1 != "Civilians (Syria)"

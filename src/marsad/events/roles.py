@@ -87,7 +87,8 @@ AGENTS = {
     "abduction": ("armed", "state", "external", "other"),
     "attack": ("supporters", "armed", "state", "external", "other", "crowd"),
     "strike": ("state", "external"),
-    "explosion": ("armed", "state", "external"),
+    "explosion": ("armed",),  # bombs are planted by armed groups; the state forces a text
+    # names beside one are its target or the ones reporting it
     "clash": ("armed", "state", "external", "supporters"),
     "territory": ("state", "armed", "external"),
     "disrupted": ("state", "external", "armed"),
@@ -280,6 +281,10 @@ def _pick(
             # "the army announced that two soldiers were killed by a mine": the army is the
             # victims' side, not the attacker
             actor1 = None
+    if candidate.family == "explosion" and actor1 is not None \
+            and actor1.category not in AGENTS["explosion"]:
+        # "ثلاثة أشخاص فجروا أنفسهم": the bombers told as people are no civilians
+        actor1 = None
     rest = [a for a in actors if a is not actor1 and not _same(a, actor1)]
     if candidate.family == "clash":
         # "اشتباكات بين مقاومين وقوات الاحتلال، ما أدى إلى إصابة شابين": the hurt are the
