@@ -99,7 +99,8 @@ def _unlisted_place(document: Document, mention: Mention, resources: Resources,
                     countries: list[str]) -> Place | None:
     """"في بلدة سواريز بمقاطعة كاوكا": a town introduced as one that the gazetteer lacks is
     still the most precise place the text gives; it is named (romanised, and as written)
-    without coordinates, in the article's main country."""
+    without coordinates, in the country a direction after it names, else the article's main
+    one (unless it is a known town written without the space after it)."""
     if not mention.data.get("town") or not countries \
             or mention.data.get("locative") == "origin" or _dateline(document.text, mention) \
             or _resolved_place(document, mention, resources, countries) is not None \
