@@ -21,7 +21,7 @@ from marsad.events.classify import TAKEOVERS, battle_or_attack, classify, takeov
 from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
 from marsad.events.index import starting_in
-from marsad.events.model import Candidate, DateRange, PlaceRef
+from marsad.events.model import CROWD_FAMILIES, Candidate, DateRange, PlaceRef
 from marsad.events.records import to_record
 from marsad.events.roles import (
     assign_roles,
@@ -141,9 +141,6 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
         # (those of a protest's crowd are its intervention)
         candidate.anchored = True
     return True
-
-
-CROWD_FAMILIES = ("protest", "riot", "mob")
 
 
 def _crowd_lead(document: Document, resources: Resources) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from marsad.document import Document, Mention, Span, covering
 from marsad.events.index import starting_in
-from marsad.events.model import Candidate
+from marsad.events.model import CROWD_FAMILIES, Candidate
 from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
 
@@ -247,7 +247,7 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document,
             # tells it
     chosen = [main]
     main_family = infos[main.key].family
-    if main_family in ("protest", "riot", "mob"):
+    if main_family in CROWD_FAMILIES:
         # Arrests of the crowd are its intervention; arrests of someone else stand alone.
         chosen += [t for t in pool[1:] if infos[t.key].family == "arrest"
                    and not _crowd_after(document, t)][:1]

@@ -8,6 +8,9 @@ from datetime import date
 from marsad.document import Mention, Span
 from marsad.kb.model import Actor, Place
 
+# The trigger families of a crowd's events: a protest, a riot, a mob.
+CROWD_FAMILIES = ("protest", "riot", "mob")
+
 
 @dataclass(slots=True)
 class ActorRef:

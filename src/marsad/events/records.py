@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from marsad.document import Document
-from marsad.events.model import ActorRef, Candidate
+from marsad.events.model import CROWD_FAMILIES, ActorRef, Candidate
 from marsad.kb.registry import Resources
 from marsad.record import (
     Claim,
@@ -154,8 +154,8 @@ def _fatalities(candidate: Candidate, generic_dead: frozenset[str]) -> int | Non
             and "fatalities" not in candidate.vague_figures \
             and candidate.dead_noun != "" and candidate.dead_noun not in generic_dead
         return candidate.fatalities + (1 if bomber else 0)
-    return 0 if event_type_of(candidate.sub) in VIOLENT_TYPES or candidate.family in (
-        "protest", "riot", "mob") else None
+    violent = event_type_of(candidate.sub) in VIOLENT_TYPES
+    return 0 if violent or candidate.family in CROWD_FAMILIES else None
 
 
 def _add_sources(record: EventRecord, candidate: Candidate, article_id: str,
