@@ -884,3 +884,15 @@ def test_in_a_round_up_an_attack_on_other_forces_is_no_retelling(resources) -> N
             "عن مقتل جندي.\nوفي ديالى أيضاً، هاجمت خلية لداعش نقطة للحشد الشعبي قرب قرية "
             "المطيبيجة، ما أدى إلى مقتل عنصرين.")
     assert len(run(text, resources)) == 2
+
+
+def test_a_bombing_told_as_fact_beside_those_accused_of_it_is_an_event(resources) -> None:  # type: ignore[no-untyped-def]
+    # "متهمين بالتورط في التفجير الذي وقع ...": the accused are alleged, the bombing is not;
+    # the arrest kills no one (its clause's dead are the bombing's)
+    text = ("أعلنت الشرطة اليوم القبض على أربعة أشخاص متهمين بالتورط في التفجير الذي وقع في مدينة "
+            "الموصل يوم الخميس الماضي، وأسفر عن مقتل ثلاثة مدنيين.")
+    records = {r.sub_event_type: r for r in run(text, resources)}
+    bombing = records["Remote explosive/landmine/IED"]
+    assert (bombing.event_date, bombing.fatalities) == ("2023-05-11", 3)
+    assert records["Arrests"].arrests == 4
+    assert not records["Arrests"].fatalities

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
-from marsad.events.model import Candidate, DateRange, PlaceRef
+from marsad.events.model import RELATIVE_KEYS, Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import Gazetteer
 from marsad.kb.model import Place
 from marsad.kb.registry import Resources
@@ -462,7 +462,7 @@ def _relative_clause_date(document: Document, candidate: Candidate, own: list[Me
     trigger = candidate.trigger
     pronoun = next((w for w in starting_in(document, "word", trigger.end,
                                            trigger.end + RELATIVE_REACH)
-                    if w.key == "relative"), None)
+                    if w.key in RELATIVE_KEYS), None)
     if pronoun is None:
         return None
     sentence = document.sentences[candidate.sentence]
@@ -589,13 +589,18 @@ def _counts(document: Document, start: int, end: int) -> list[Mention]:
     return [n for n in starting_in(document, "number", start, end) if n.start not in named]
 
 
+ALL_FIGURES = (("killed", "fatalities"), ("injured", "injuries"), ("arrested", "arrests"))
+# An arrest kills no one: the dead of its clause are those of the happening the arrested are
+# held for ("القبض على متهمين في التفجير الذي أسفر عن استشهاد اثنين").
+FIGURES_OF = {"arrest": (("arrested", "arrests"),)}
+
+
 def attach_figures(document: Document, candidate: Candidate) -> None:
     """Deaths, injuries and arrests given in the candidate's clause (or its own stretch)."""
     clause = candidate.segment or candidate.clause
     numbers = _counts(document, clause.start, clause.end)
     words = starting_in(document, "word", clause.start, clause.end)
-    for kind, attribute in (("killed", "fatalities"), ("injured", "injuries"),
-                            ("arrested", "arrests")):
+    for kind, attribute in FIGURES_OF.get(candidate.family, ALL_FIGURES):
         value = _figure(kind, words, numbers, document.text)
         if value is not None and getattr(candidate, attribute) is None:
             setattr(candidate, attribute, int(value))

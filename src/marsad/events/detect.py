@@ -188,11 +188,24 @@ def _suppressed(document: Document, trigger: Mention, clause: Span,
         gap = trigger.start - cue.end
         if cue.key in ("negation", "purpose") and gap <= NEGATION_WINDOW:
             return True
+        if cue.key == "accusation" and gap <= MODALITY_WINDOW and _told_as_fact(document,
+                                                                                trigger):
+            continue  # "متهمين في التفجير الذي وقع في سترة": the accused are alleged, not it
         if cue.key in ("modality", "accusation") and gap <= MODALITY_WINDOW:
             return True
         if cue.key == "mutual_accusation" and cue.start - clause.start <= OPENING_REACH:
             return True  # "ويتبادل الجانبان الاتهامات حول ...": the whole clause is alleged
     return False
+
+
+OCCURRED_REACH = 30  # characters from a trigger to "الذي وقع" (its adjectives may come between)
+
+
+def _told_as_fact(document: Document, trigger: Mention) -> bool:
+    """A relative clause after the trigger tells that it took place ("الذي وقع", "التي
+    استهدفت")."""
+    return any(w.key == "occurred" for w in starting_in(document, "word", trigger.end,
+                                                          trigger.end + OCCURRED_REACH))
 
 
 def _fallbacks(chosen: list[Mention], kept: list[Mention], resources: Resources

@@ -10,6 +10,9 @@ from marsad.kb.model import Actor, Place
 
 # The trigger families of a crowd's events: a protest, a riot, a mob.
 CROWD_FAMILIES = ("protest", "riot", "mob")
+# Word groups that open a relative clause: a pronoun, or a pronoun with its verb of
+# occurrence ("الذي وقع"), matched as one.
+RELATIVE_KEYS = ("relative", "occurred")
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from datetime import date
 
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
-from marsad.events.model import ActorRef, Candidate
+from marsad.events.model import RELATIVE_KEYS, ActorRef, Candidate
 from marsad.kb.registry import Resources
 from marsad.resolve.actors import (
     armed_adjective,
@@ -251,7 +251,7 @@ def _pick(
         # العمر الذي تتخذ منه قوات الاحتلال الأميركي قاعدة لها")
         relative = next((w.start for w in starting_in(document, "word", trigger.end,
                                                        candidate.clause.end)
-                         if w.key == "relative"), None)
+                         if w.key in RELATIVE_KEYS), None)
         pool = [a for a in actors if a not in targets
                 and (relative is None or a.start < relative)]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):

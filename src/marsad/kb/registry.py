@@ -176,7 +176,7 @@ _WORD_GROUPS = (
     "separate",
     "unknown_agent", "blame", "charge", "statement_venue", "member_of", "loyal_to", "subset",
     "partner_of", "fought_out", "topic_of", "between",
-    "reaction", "bereaved", "destination", "relative", "in_support_of",
+    "reaction", "bereaved", "destination", "relative", "occurred", "in_support_of",
 )
 
 
