@@ -896,3 +896,34 @@ def test_a_bombing_told_as_fact_beside_those_accused_of_it_is_an_event(resources
     assert (bombing.event_date, bombing.fatalities) == ("2023-05-11", 3)
     assert records["Arrests"].arrests == 4
     assert not records["Arrests"].fatalities
+
+
+def test_a_round_ups_item_at_a_place_of_its_own_is_its_own_event(resources) -> None:  # type: ignore[no-untyped-def]
+    # the first strike names no place (the lead's town stands for it); "وفي محافظة مأرب"
+    # moves the report far away: two strikes, each by its own hand ("بالمدفعية" is how)
+    text = ("سيطرت المقاومة الشعبية أمس على مبنى المحافظة في مدينة تعز بعد معارك مع الحوثيين.\n"
+            "وقصفت الميليشيات بالمدفعية وصواريخ الكاتيوشا مساء أمس الأحياء السكنية، ما أدى إلى "
+            "مقتل خمسة مدنيين.\n"
+            "وفي محافظة مأرب، شن طيران التحالف العربي غارات فجر أمس على مواقع الحوثيين في "
+            "مديرية صرواح.")
+    records = run(text, resources, date(2015, 8, 17))
+    strikes = {r.sub_event_type: r for r in records if r.event_type == "Explosions/Remote violence"}
+    assert strikes["Air/drone strike"].admin1 == "Marib"
+    shelling = strikes["Shelling/artillery/missile attack"]
+    assert (shelling.actor1, shelling.fatalities) == ("Houthis", 5)
+
+
+def test_the_leads_town_missing_from_the_gazetteer_is_the_articles_place(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل ثلاثة جنود أمس في اشتباكات مع مسلحين في بلدة كوتاواتو الفلبينية.\n"
+            "وفي وقت لاحق، شنت طائرات الجيش غارات جوية على مواقع المسلحين.")
+    records = run(text, resources, date(2017, 6, 10))
+    assert len(records) == 2
+    assert {r.location for r in records} == {"Kutawatu"}
+
+
+def test_a_drone_downed_over_a_town_is_at_that_town(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("اليمن: مقتل جنديين بهجوم في مودية.. واعتراض مسيرة حوثية فوق عتق\n"
+            "قتل جنديان أمس في هجوم على نقطة تفتيش في مديرية مودية بمحافظة أبين.")
+    records = run(text, resources, date(2022, 8, 29))
+    downed = only([r for r in records if r.sub_event_type == "Disrupted weapons use"])
+    assert downed.admin1 == "Shabwah"

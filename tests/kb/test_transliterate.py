@@ -65,3 +65,10 @@ def test_fuzzy_finds_split_and_hamza_spellings() -> None:
 ])
 def test_a_name_the_gazetteer_lacks_is_romanised(arabic: str, latin: str) -> None:
     assert romanise(arabic) == latin
+
+
+def test_a_large_city_with_no_arabic_name_is_found_by_its_letters(resources) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames has Iligan (Philippines) in Latin letters only: the compiled gazetteer keeps
+    # cities of 50,000 people or more everywhere, for the skeleton to find
+    found = resources.skeletons.lookup("إيليغان", ["PH"])
+    assert found is not None and found.name == "Iligan"

@@ -73,10 +73,21 @@ def attach_place(
     candidate.place = best
     candidate.place_list = _place_list(document, best, refs_seen) if best is not None else []
     candidate.place_in_clause = best is not None
+    candidate.place_opens = best is not None and _opens_at_place(document, sentence)
     candidate.place_named = best is not None or any(
         m.data.get("unknown")
         for m in starting_in(document, "place", candidate.clause.start, candidate.clause.end)
     )
+
+
+OPENING_REACH = 30  # characters from a sentence's "وفي" to the place it moves to
+_OPENING = re.compile(r"\s*(?:و?في|أما في)\s")
+
+
+def _opens_at_place(document: Document, sentence: Span) -> bool:
+    """"وفي محافظة مأرب، شن ...": the sentence moves the report to a place of its own."""
+    return bool(_OPENING.match(document.text, sentence.start)) and bool(
+        starting_in(document, "place", sentence.start, sentence.start + OPENING_REACH))
 
 
 def _span_places(document: Document, span: Span, resources: Resources, countries: list[str]
@@ -248,7 +259,8 @@ def lead_place(document: Document, resources: Resources, countries: list[str]) -
     refs = []
     for mention in document.of_kind("place"):
         if mention.start < limit:
-            place = _resolved_place(document, mention, resources, countries)
+            place = _resolved_place(document, mention, resources, countries) \
+                or _unlisted_place(document, mention, resources, countries)
             if place is not None:
                 refs.append(place_ref(document, mention, place, gazetteer))
     if not refs:

@@ -58,8 +58,11 @@ def coalesce(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _same_place(left: Candidate, right: Candidate) -> bool:
-    return bool(left.place_in_clause and right.place_in_clause and left.place and right.place
-                and left.place.place.id == right.place.place.id)
+    """Both name the place, the same one or one inside the other ("مديرية صرواح", "صرواح")."""
+    if not (left.place_in_clause and right.place_in_clause and left.place and right.place):
+        return False
+    a, b = left.place.place, right.place.place
+    return a.id == b.id or _contains(a, b) or _contains(b, a)
 
 
 def _stretch(candidate: Candidate) -> tuple[int, int, str] | None:
@@ -158,7 +161,7 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     # noisy (the group claiming an attack, the forces reporting it). Across articles the
     # store's merge applies merge.md's actor rule.
     if not (left.place_in_clause and right.place_in_clause and left.place and right.place):
-        return True
+        return not _elsewhere(left, right)
     if left.sub == right.sub == "Agreement":
         return True  # one accord told again: signed in one town, about another
     # a casualty-only mention with a town of its own joins only an event at that town
@@ -166,6 +169,19 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     if loose and _two_towns(left, right):
         return False
     return _places_compatible(left.place, right.place, loose)
+
+
+def _elsewhere(left: Candidate, right: Candidate) -> bool:
+    """"وفي محافظة مأرب، شن طيران التحالف غارات على صرواح": a happening in a sentence that
+    moves the report to a place of its own, far from the article's, is not one told earlier
+    without a place."""
+    if not (left.place and right.place and left.anchored and right.anchored
+            and left.strength == right.strength == "strong"):
+        return False
+    own, other = (left, right) if left.place_in_clause else (right, left)
+    if other.place_in_clause or not own.place_opens:
+        return False
+    return not _places_compatible(own.place, other.place)
 
 
 TOWN_KM = 8.0  # two towns each named for its own strike are two places beyond this

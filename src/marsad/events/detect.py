@@ -116,9 +116,13 @@ def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, 
     same = [t for t in kept if infos[t.key].family == family and infos[t.key].strength == "strong"]
     same.sort(key=lambda t: t.start)
     uses: list[Mention] = []
+    means_end = -1
     for trigger in same:
-        if uses and _means(document_text, trigger):
-            continue  # "اغتال ... ضابطاً بإطلاق النار عليه": how it was done, not a second use
+        if uses and (_means(document_text, trigger) or 0 <= trigger.start - means_end <= 2):
+            # "اغتال ... ضابطاً بإطلاق النار عليه": how it was done, not a second use (nor is
+            # the word that goes on naming the means: "وصواريخ الكاتيوشا")
+            means_end = trigger.end
+            continue
         if not uses or trigger.start - uses[-1].end >= SEGMENT_MIN_GAP:
             uses.append(trigger)
     if len(uses) < 2:
@@ -129,9 +133,15 @@ def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, 
 
 
 def _means(text: str, trigger: Mention) -> bool:
-    """A trigger with the preposition ب written on it ("بإطلاق", "برصاص", "بقذيفة")."""
-    return text[trigger.start - 1 : trigger.start] == "ب" or (
-        trigger.text.startswith("ب") and not trigger.text.startswith("با"))
+    """A trigger with the preposition ب written on it ("بإطلاق", "برصاص", "بقذيفة"), or
+    joined by و to a word with it ("بالمدفعية وصواريخ الكاتيوشا")."""
+    if text[trigger.start - 1 : trigger.start] == "ب" or (
+            trigger.text.startswith("ب") and not trigger.text.startswith("با")):
+        return True
+    if text[trigger.start - 1 : trigger.start] != "و":
+        return False
+    before = text[max(trigger.start - 30, 0) : trigger.start - 1].split()
+    return bool(before) and before[-1].startswith("ب") and len(before[-1]) > 3
 
 
 def _casualty_tail(document: Document, chosen: list[Mention], kept: list[Mention],

@@ -253,6 +253,7 @@ def _pick(
                                                        candidate.clause.end)
                          if w.key in RELATIVE_KEYS), None)
         pool = [a for a in actors if a not in targets
+                and not (a.start > trigger.end and _with_means(document, a))
                 and (relative is None or a.start < relative)]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
             # The genitive right after a patient noun is the one acted on; after a verb
@@ -295,6 +296,14 @@ def _pick(
         preferred = [a for a in preferred if a.category in ("state", "external")]
     actor2 = _nearest(preferred, trigger.end) if preferred else None
     return actor1, actor2
+
+
+def _with_means(document: Document, actor: ActorRef) -> bool:
+    """"قصفت الميليشيات بالمدفعية": a force written with ب on it after the verb is how, not
+    who."""
+    start = actor.start
+    return start >= 1 and document.text[start - 1] == "ب" and (
+        start == 1 or not document.text[start - 2].isalpha())
 
 
 def _subject_before(document: Document, candidate: Candidate, resources: Resources,

