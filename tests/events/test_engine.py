@@ -927,3 +927,22 @@ def test_a_drone_downed_over_a_town_is_at_that_town(resources) -> None:  # type:
     records = run(text, resources, date(2022, 8, 29))
     downed = only([r for r in records if r.sub_event_type == "Disrupted weapons use"])
     assert downed.admin1 == "Shabwah"
+
+
+def test_its_fighters_are_the_group_that_speaks(resources) -> None:  # type: ignore[no-untyped-def]
+    # "المقاومة" after the full name is that group; "مجاهديها" are its fighters; the missile
+    # ("بصاروخ موجه") is how, the verb's morning is the happening's; "ثكنة" introduces a place
+    text = ("أعلنت المقاومة الإسلامية في لبنان تنفيذ عمليات ضد مواقع جيش الاحتلال عند الحدود مع "
+            "جنوب لبنان.\n"
+            "وفي بيان أول، قالت المقاومة إن مجاهديها استهدفوا، عند الساعة العاشرة من صباح اليوم، "
+            "آلية عسكرية تابعة لجيش الاحتلال في محيط ثكنة زرعيت بصاروخ موجه.")
+    record = only(run(text, resources, date(2024, 4, 16)))
+    assert (record.actor1, record.actor2) == ("Hezbollah", "Military Forces of Israel")
+    assert (record.event_date, record.country) == ("2024-04-16", "Israel")
+
+
+
+def test_who_lays_the_blame_is_not_blamed(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("استهدف قصف صاروخي مقراً لحركة النجباء في منطقة جرف الصخر أمس، ما أدى إلى مقتل خمسة "
+            "من عناصرها.\nوألقت الحركة اللوم في الهجوم على إسرائيل.")
+    assert only(run(text, resources, date(2023, 12, 5))).actor1 == "Military Forces of Israel"

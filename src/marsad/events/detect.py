@@ -76,7 +76,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                     Candidate(
                         sub=info.sub,
                         family=info.family,
-                        trigger=trigger,
+                        trigger=_verb_of_means(trigger, kept, resources, text),
                         sentence=index,
                         headline=headline,
                         clause=clause,
@@ -90,6 +90,18 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                     )
                 )
     return candidates
+
+
+def _verb_of_means(trigger: Mention, kept: list[Mention], resources: Resources, text: str
+                   ) -> Mention:
+    """"استهدفوا، صباح اليوم، آليةً بصاروخ موجّه": the weapon names the kind of strike, the
+    verb before it stands for the happening (its date, its subject)."""
+    infos = resources.trigger_info
+    if infos[trigger.key].family not in ("strike", "explosion") or not _means(text, trigger):
+        return trigger
+    verbs = [t for t in kept if t.start < trigger.start and infos[t.key].family == "attack"
+             and infos[t.key].strength == "strong"]
+    return verbs[-1] if verbs else trigger
 
 
 BLOCKER_GAP = 12  # "وقف دائم لإطلاق النار": one word may come between

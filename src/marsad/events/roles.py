@@ -387,10 +387,19 @@ def _find_perpetrator(
                  and (a.actor.template is None or a.category != "armed")
                  and not _is_victim(document, a, resources.victim_verbs)
                  and not _marks(document, a).target and not _marks(document, a).member
-                 and not _marks(document, a).loyal]
+                 and not _marks(document, a).loyal and not _blames(document, a)]
         if named:
             return named[0]
     return _blamed(document, scopes, resources)
+
+
+BLAMER_GAP = 12  # characters from who blames to "اللوم" ("وألقى الحزب اللوم")
+
+
+def _blames(document: Document, actor: ActorRef) -> bool:
+    """The actor is who lays the blame, not who is blamed."""
+    return any(w.key == "blame" for w in starting_in(document, "word", actor.end,
+                                                      actor.end + BLAMER_GAP))
 
 
 BLAME_REACH = 40  # characters from "اللوم" to the country it lands on

@@ -87,6 +87,7 @@ class Resources:
     kb_version: str = KB_VERSION
     load_seconds: dict[str, float] = field(default_factory=dict)
     group_heads: frozenset[str] = frozenset()  # folded حركة, جماعة: "الحركة" names the last one
+    own_fighters: frozenset[str] = frozenset()  # folded مجاهديها: "its fighters" are the group's
     # The cue sets matched in one pass, in the order the recognise stage adds their mentions.
     cue_sets: CueSets = field(init=False, repr=False)
 
@@ -143,6 +144,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
                     for mark, words in (events.get("role_marks") or {}).items()},
         media_nouns=frozenset(fold(w) for w in events.get("media_nouns", [])),
         group_heads=frozenset(fold(w) for w in events.get("group_heads", [])),
+        own_fighters=frozenset(fold(w) for w in events.get("own_fighters", [])),
         martyr_names=frozenset(fold(w) for w in events.get("named_after_martyrs", [])),
         martyrs=frozenset(fold(w) for w in events.get("martyrs", [])),
         city_nouns=frozenset(fold(w) for w in events.get("city_nouns", [])),

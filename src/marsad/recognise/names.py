@@ -85,6 +85,28 @@ def group_anaphora(document: Document, names: list[Mention],
     return found
 
 
+def own_fighters(document: Document, names: list[Mention], words: frozenset[str]
+                 ) -> list[Mention]:
+    """"قالت المقاومة إن مجاهديها استهدفوا": fighters told with a pronoun are the group last
+    named before them in their sentence."""
+    if not words:
+        return []
+    groups = sorted((m for m in names if m.kind == "actor"), key=lambda m: m.start)
+    found: list[Mention] = []
+    for token in document.tokens:
+        if token.stem not in words or any(m.start <= token.start < m.end for m in groups):
+            continue
+        sentence = document.sentences[document.sentence_index(token.start)]
+        antecedent = next((m for m in reversed(groups) if sentence.start <= m.start
+                           and m.end <= token.start), None)
+        if antecedent is None:
+            continue
+        start = token.end - len(token.stem)
+        found.append(Mention("actor", start, token.end, document.text[start : token.end],
+                             antecedent.key, {**antecedent.data, "anaphor": True}))
+    return found
+
+
 def _head_word(text: str, heads: frozenset[str]) -> str:
     """The head noun a name opens with ("حركة" of "وحركة طالبان"), if it is one of `heads`."""
     words = fold(text).split()

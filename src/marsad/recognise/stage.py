@@ -17,6 +17,7 @@ from marsad.recognise.names import (
     origin_or_reference,
     outlet_adjective,
     outlet_name,
+    own_fighters,
     quoted_after_site,
     street_namesake,
     unknown_places,
@@ -24,6 +25,9 @@ from marsad.recognise.names import (
 from marsad.recognise.numbers import NumberMention
 from marsad.text.normalise import fold
 from marsad.text.tokenise import name_key
+
+# A word with tanween ("جوياً", "هجوماً") is indefinite: no place's name.
+TANWEEN = ("\u064b", "\u064c", "\u064d")
 
 
 def recognise(document: Document, resources: Resources) -> Document:
@@ -41,6 +45,7 @@ def recognise(document: Document, resources: Resources) -> Document:
     names = _group_or_noun(document, names, resources.ambiguous_groups)
     names = [m for m in names if not (m.kind == "nationality"
                                       and outlet_adjective(document, m, resources.media_nouns))
+             and not (m.kind == "place" and m.text.endswith(TANWEEN))
              and not (m.kind == "place"
                       and (street_namesake(document, m, resources.street_nouns)
                            or outlet_name(document, m, resources.media_nouns,
@@ -55,7 +60,9 @@ def recognise(document: Document, resources: Resources) -> Document:
             mention.data["locative"] = how or mention.data["locative"]
     document.add(names)
     document.add(capital_places(document, names, resources.capitals))
-    document.add(group_anaphora(document, names, resources.group_heads))
+    anaphors = group_anaphora(document, names, resources.group_heads)
+    document.add(anaphors)
+    document.add(own_fighters(document, names + anaphors, resources.own_fighters))
     # a word of the lexicon inside a group's name is the name's ("حركة الشباب" is no youths,
     # "طالبان" no "they demanded")
     in_a_group = covering([m for m in names if m.kind == "actor"])
