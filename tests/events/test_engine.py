@@ -946,3 +946,10 @@ def test_who_lays_the_blame_is_not_blamed(resources) -> None:  # type: ignore[no
     text = ("استهدف قصف صاروخي مقراً لحركة النجباء في منطقة جرف الصخر أمس، ما أدى إلى مقتل خمسة "
             "من عناصرها.\nوألقت الحركة اللوم في الهجوم على إسرائيل.")
     assert only(run(text, resources, date(2023, 12, 5))).actor1 == "Military Forces of Israel"
+
+
+def test_shells_from_no_one_named_are_an_unidentified_groups(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("سقطت قذائف صاروخية مساء أمس على حي أبو سليم في العاصمة الليبية طرابلس، ما أدى إلى "
+            "إصابة ثلاثة مدنيين.")
+    record = only(run(text, resources, date(2018, 9, 5)))
+    assert record.actor1 == "Unidentified Armed Group (Libya)"

@@ -21,7 +21,7 @@ from marsad.events.classify import TAKEOVERS, battle_or_attack, classify, takeov
 from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
 from marsad.events.index import starting_in
-from marsad.events.model import CROWD_FAMILIES, Candidate, DateRange, PlaceRef
+from marsad.events.model import CROWD_FAMILIES, ActorRef, Candidate, DateRange, PlaceRef
 from marsad.events.records import to_record
 from marsad.events.roles import (
     assign_roles,
@@ -31,6 +31,7 @@ from marsad.events.roles import (
     rioters_facing,
 )
 from marsad.kb.registry import Resources
+from marsad.resolve.actors import template_actor
 from marsad.resolve.places import context_countries
 
 LEAD_SENTENCES = 1  # the headline and the first sentences carry the main event
@@ -64,6 +65,9 @@ def build_events(document: Document, resources: Resources) -> Document:
         if event.date is None:
             event.date = _before(default_date(document, main_date))
     _share_strikers(events)
+    for event in events:
+        if event.actor1 is None and event.sub == "Shelling/artillery/missile attack":
+            _unknown_shooter(event, resources)
     for event in events:
         if event.sub in ("Armed clash", "Attack"):
             event.sub = battle_or_attack(event)
@@ -169,6 +173,16 @@ def _share_strikers(events: list[Candidate]) -> None:
     for event in events:
         if event.family == "strike" and event.actor1 is None:
             event.actor1 = striker.copy()
+
+
+def _unknown_shooter(event: Candidate, resources: Resources) -> None:
+    """Shells or rockets whose source the article never names: ACLED's unidentified armed
+    group of the place's country."""
+    country = event.place.place.country_code if event.place else event.country
+    actor = template_actor("unidentified_armed_group", country, resources)
+    if actor is not None:
+        event.actor1 = ActorRef(actor, "", event.trigger.start, event.trigger.start,
+                                category="armed")
 
 
 def _background(document: Document, candidate: Candidate) -> bool:
