@@ -953,3 +953,12 @@ def test_shells_from_no_one_named_are_an_unidentified_groups(resources) -> None:
             "إصابة ثلاثة مدنيين.")
     record = only(run(text, resources, date(2018, 9, 5)))
     assert record.actor1 == "Unidentified Armed Group (Libya)"
+
+
+def test_the_maghrebs_word_for_an_arrest_needs_people_after_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # "القطر الجزائري" is the Algerian land, no Qatar; "ولاية القصرين" names Tunisia
+    text = ("تمكنت وحدات الحرس الوطني بسبيطلة من ولاية القصرين، مساء أمس، من إيقاف ثلاثة عناصر "
+            "تكفيرية.\nومن جهة أخرى، تقرر إيقاف حركة القطارات بين المدينتين بسبب الأمطار.\n"
+            "وحجزت دورية فجر اليوم كمية من المحروقات المهربة من القطر الجزائري.")
+    record = only(run(text, resources, date(2016, 10, 18)))
+    assert (record.sub_event_type, record.arrests, record.country) == ("Arrests", 3, "Tunisia")

@@ -93,3 +93,14 @@ def test_a_word_with_tanween_is_no_place(resources) -> None:  # type: ignore[no-
     # "جوياً" (by air) is also the Arabic name of a GeoNames place
     document = read("شنت المقاومة هجوماً جوياً بمسيرة انقضاضية على مستعمرة المطلة.", resources)
     assert [m.text for m in document.of_kind("place")] == ["المطلة"]
+
+
+def test_qatar_is_never_written_with_the_article(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("ضبطت دورية محروقات مهربة من القطر الجزائري، فيما زار الوزير قطر أمس.",
+                    resources)
+    assert [m.text for m in document.of_kind("place")] == ["قطر"]
+
+
+def test_a_provinces_name_with_its_noun_tells_the_country(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("أوقفت الوحدات الأمنية بسبيطلة من ولاية القصرين أربعة عناصر.", resources)
+    assert context_countries(document, resources.gazetteer, resources.settlements) == ["TN"]

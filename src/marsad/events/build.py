@@ -38,7 +38,7 @@ LEAD_SENTENCES = 1  # the headline and the first sentences carry the main event
 
 
 def build_events(document: Document, resources: Resources) -> Document:
-    countries = context_countries(document, resources.gazetteer)
+    countries = context_countries(document, resources.gazetteer, resources.settlements)
     main_place = lead_place(document, resources, countries)
     main_date = lead_date(document)
     kept: list[Candidate] = []

@@ -42,7 +42,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     inside_names = covering(names)
     triggers = [t for t in document.of_kind("trigger")
                 if not inside_names(t.start)
-                and not any(_governs(document.text, b, t) for b in blockers)]
+                and not any(_governs(document.text, b, t) for b in blockers)
+                and (t.key != "stopping" or _people_after(document, t))]
     text = document.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     trigger_starts = [t.start for t in triggers]
@@ -104,6 +105,18 @@ def _verb_of_means(trigger: Mention, kept: list[Mention], resources: Resources, 
     return verbs[-1] if verbs else trigger
 
 
+PEOPLE_REACH = 3  # characters from "إيقاف" to the people or count it stops
+
+
+def _people_after(document: Document, trigger: Mention) -> bool:
+    """"إيقاف أربعة عناصر", "إيقاف امرأة", "إيقاف المشتبه به": people, not a car or a war."""
+    reach = trigger.end + PEOPLE_REACH
+    return bool(starting_in(document, "number", trigger.end, reach)) or any(
+        m.key in PEOPLE_WORDS for m in starting_in(document, "word", trigger.end, reach)) or any(
+        starting_in(document, kind, trigger.end, reach) for kind in ("role", "leader", "force"))
+
+
+PEOPLE_WORDS = {"person_singular", "person_dual", "crowd"}
 BLOCKER_GAP = 12  # "وقف دائم لإطلاق النار": one word may come between
 
 

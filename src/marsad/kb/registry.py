@@ -88,6 +88,7 @@ class Resources:
     load_seconds: dict[str, float] = field(default_factory=dict)
     group_heads: frozenset[str] = frozenset()  # folded حركة, جماعة: "الحركة" names the last one
     own_fighters: frozenset[str] = frozenset()  # folded مجاهديها: "its fighters" are the group's
+    bare_names: frozenset[str] = frozenset()  # folded قطر: "القطر" is no Qatar
     # The cue sets matched in one pass, in the order the recognise stage adds their mentions.
     cue_sets: CueSets = field(init=False, repr=False)
 
@@ -152,6 +153,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         street_nouns=frozenset(fold(w) for w in locations.get("street_nouns", [])),
         anaphoric_places=frozenset(name_key(w) for w in locations.get("anaphoric_places", [])),
         ambiguous_groups=frozenset(name_key(w) for w in locations.get("ambiguous_groups", [])),
+        bare_names=frozenset(fold(w) for w in locations.get("bare_names", [])),
         named_after_days=frozenset(fold(w) for w in locations.get("named_after_days", [])),
         motion_verbs=frozenset(fold(w) for w in locations.get("motion_verbs", [])),
         distance_units=frozenset(fold(w) for w in locations.get("distance_units", [])),

@@ -27,7 +27,7 @@ class Unresolved:
     actors: Counter[str] = field(default_factory=Counter)
 
     def add(self, document: Document, resources: Resources) -> None:
-        countries = context_countries(document, resources.gazetteer)
+        countries = context_countries(document, resources.gazetteer, resources.settlements)
         for mention in document.of_kind("place"):
             if mention.data.get("unknown") and resolve_mention(
                 mention, resources.gazetteer, countries, [], resources.skeletons

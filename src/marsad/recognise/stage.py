@@ -45,7 +45,8 @@ def recognise(document: Document, resources: Resources) -> Document:
     names = _group_or_noun(document, names, resources.ambiguous_groups)
     names = [m for m in names if not (m.kind == "nationality"
                                       and outlet_adjective(document, m, resources.media_nouns))
-             and not (m.kind == "place" and m.text.endswith(TANWEEN))
+             and not (m.kind == "place" and (m.text.endswith(TANWEEN)
+                                             or _with_article(m, resources.bare_names)))
              and not (m.kind == "place"
                       and (street_namesake(document, m, resources.street_nouns)
                            or outlet_name(document, m, resources.media_nouns,
@@ -115,6 +116,12 @@ def recognise(document: Document, resources: Resources) -> Document:
 def _drones_written(trigger: Mention, resources: Resources) -> bool:
     """"مسيّرات" written with its shadda are drones, not marches ("مسيرات")."""
     return "يّ" in trigger.text and resources.trigger_info[trigger.key].family == "protest"
+
+
+def _with_article(mention: Mention, bare_names: frozenset[str]) -> bool:
+    """"القطر الجزائري": a name never written with the article, written with it."""
+    folded = fold(mention.text)
+    return any(folded.endswith("ال" + name) for name in bare_names)
 
 
 def _named_before(names: list[Mention], anaphoric: frozenset[tuple[str, ...]]

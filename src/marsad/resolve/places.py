@@ -29,9 +29,11 @@ WORLD_CITY_POPULATION = 1_000_000
 CONTEXT_LIMIT = 3
 MINOR_SHARE = 4  # a context country counts at least a quarter of the first one's count
 MAJOR_KINDS = ("country", "admin1")
+UNIT_KINDS = ("admin1", "admin2")
 
 
-def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
+def context_countries(document: Document, gazetteer: Gazetteer,
+                      unit_nouns: frozenset[str] = frozenset()) -> list[str]:
     """ISO codes the article is about, most named first: from country names, nationality
     adjectives and major places whose name is unambiguous."""
     counts: Counter[str] = Counter()
@@ -44,6 +46,9 @@ def context_countries(document: Document, gazetteer: Gazetteer) -> list[str]:
         if data.get("ambiguous") and not locative:
             continue  # "صلاة المغرب"
         places = [gazetteer.get(pid) for pid in data.get("places", [])]
+        if data.get("words", 1) > 1 and places and all(p.kind in UNIT_KINDS for p in places) \
+                and fold(mention.text).split()[0] in unit_nouns:
+            locative = "strong"  # "من ولاية القصرين": a unit named with its noun
         if locative == "clitic":
             # a ب on the word may be its own ("بيان إن" is no Yan'an): provinces and countries
             places = [p for p in places if p.kind in MAJOR_KINDS]
