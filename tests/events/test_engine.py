@@ -962,3 +962,13 @@ def test_the_maghrebs_word_for_an_arrest_needs_people_after_it(resources) -> Non
             "وحجزت دورية فجر اليوم كمية من المحروقات المهربة من القطر الجزائري.")
     record = only(run(text, resources, date(2016, 10, 18)))
     assert (record.sub_event_type, record.arrests, record.country) == ("Arrests", 3, "Tunisia")
+
+
+def test_a_happening_described_with_its_own_day_is_told_not_pointed_back_to(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلنت وزارة الداخلية اليوم القبض على أربعة مواطنين في مدينة الرياض.\n"
+            "وضبطت بحوزتهم أسلحة رشاشة وذخائر ومبالغ مالية.\n"
+            "وقال المتحدث الأمني إن ذلك يأتي إلحاقا لما سبق إعلانه بشأن التفجير الانتحاري الذي "
+            "استهدف مسجدا في مدينة أبها ظهر يوم الخميس 21 / 10 / 1436هـ، ونتج عنه مقتل 15 شخصا.")
+    records = {r.sub_event_type: r for r in run(text, resources, date(2015, 8, 12))}
+    bombing = records["Suicide bomb"]
+    assert (bombing.event_date, bombing.location) == ("2015-08-06", "Abha")

@@ -33,6 +33,9 @@ def only(rec: DateRecogniser, text: str, published: date | None) -> DateMention:
 # sentence, publication date, expected surface, earliest, latest, precision, kind
 CASES = [
     ("قتل شخص أمس في الهجوم", SAT, "أمس", "2020-05-22", "2020-05-22", 1, "relative_day"),
+    # the Saudi agency's numeric Hijri dates
+    ("وقع الهجوم في 21 / 10 / 1436هـ", SAT, "21 / 10 / 1436هـ", "2015-08-06", "2015-08-06", 1,
+     "hijri"),
     ("وأمس قتل شخص", SAT, "أمس", "2020-05-22", "2020-05-22", 1, "relative_day"),
     ("وقع الانفجار بالأمس", SAT, "الأمس", "2020-05-22", "2020-05-22", 1, "relative_day"),
     ("وقعت الغارة البارحة", SAT, "البارحة", "2020-05-22", "2020-05-22", 1, "relative_day"),

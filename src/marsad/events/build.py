@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from marsad.document import Document, Mention
 from marsad.events.attach import (
+    RELATIVE_REACH,
     attach_date,
     attach_figures,
     attach_place,
@@ -21,7 +22,14 @@ from marsad.events.classify import TAKEOVERS, battle_or_attack, classify, takeov
 from marsad.events.coalesce import coalesce
 from marsad.events.detect import detect
 from marsad.events.index import starting_in
-from marsad.events.model import CROWD_FAMILIES, ActorRef, Candidate, DateRange, PlaceRef
+from marsad.events.model import (
+    CROWD_FAMILIES,
+    RELATIVE_KEYS,
+    ActorRef,
+    Candidate,
+    DateRange,
+    PlaceRef,
+)
 from marsad.events.records import to_record
 from marsad.events.roles import (
     assign_roles,
@@ -118,7 +126,8 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
     candidate.anchored = (candidate.sentence <= LEAD_SENTENCES
                           or own_date or candidate.place_named)
     told_before = False
-    if candidate.sentence > LEAD_SENTENCES and points_back(document, candidate.trigger):
+    if candidate.sentence > LEAD_SENTENCES and points_back(document, candidate.trigger) \
+            and not (own_date and _described(document, candidate)):
         candidate.anchored = False  # "وهذا الهجوم هو الأول": the happening told above
         told_before = True
     elif candidate.sentence > LEAD_SENTENCES and (
@@ -145,6 +154,20 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
         # (those of a protest's crowd are its intervention)
         candidate.anchored = True
     return True
+
+
+def _described(document: Document, candidate: Candidate) -> bool:
+    """"بشأن التفجير الذي استهدف المسجد ظهر يوم الخميس": the clause after the trigger tells
+    the happening and its day; it is told here, not pointed back to."""
+    when = candidate.date
+    trigger = candidate.trigger
+    if when is None or when.start is None:
+        return False
+    relative = next((w for w in starting_in(document, "word", trigger.end,
+                                            trigger.end + RELATIVE_REACH)
+                     if w.key in RELATIVE_KEYS), None)
+    return relative is not None and relative.end <= when.start < candidate.clause.end \
+        and not starting_in(document, "trigger", trigger.end, relative.start)
 
 
 def _crowd_lead(document: Document, resources: Resources) -> bool:

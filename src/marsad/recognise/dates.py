@@ -60,6 +60,8 @@ _MARKERS = ("past", "current", "next")
 _DIGIT_RUN = re.compile(r"\d+")
 _WORD_RUN = re.compile(r"\w+")  # `_CLITIC`'s look-behind: a match starts one of these
 WORD_MEMO_SIZE = 100_000  # word spellings whose rules `DateRecogniser` remembers
+# Years below this in a numeric date are Hijri ("21 / 10 / 1436هـ" is 6 August 2015).
+LAST_HIJRI_YEAR = 1600
 
 Resolved = tuple[str, date | None, date | None, bool] | None  # kind, earliest, latest, anchored
 
@@ -294,7 +296,8 @@ class DateRecogniser:
         v, g = self.v, self._glue
         return [
             ("numeric", r"(?<!\d)(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*"
-             r"(?P<y>\d{4})(?!\d)|(?<!\d)(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?!\d)",
+             rf"(?P<y>\d{{4}})(?!\d)(?:\s*{g('ah_suffix')})?"
+             r"|(?<!\d)(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?!\d)",
              self._numeric),
             ("day_month", rf"(?:(?:{f.parts}|{f.dayw}\s+)?{f.wd}\s*[,(]?\s*)?"
              rf"(?:{f.parts}|{f.dayw}\s+)?(?P<d>{f.day})\s*(?:{f.of}\s+)?(?:{f.sh}\s+)?"
@@ -493,8 +496,12 @@ class DateRecogniser:
     def _numeric(self, m: re.Match[str], p: date | None) -> Resolved:
         y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
         try:
+            if int(y) < LAST_HIJRI_YEAR:  # "21 / 10 / 1436هـ" (the Saudi agency's dates)
+                day = Hijri(int(y), int(mo), int(d)).to_gregorian().datetuple()
+                day = date(*day)
+                return "hijri", day, day, False
             day = date(int(y), int(mo), int(d))
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
         return "absolute", day, day, False
 
