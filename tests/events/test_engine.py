@@ -972,3 +972,9 @@ def test_a_happening_described_with_its_own_day_is_told_not_pointed_back_to(reso
     records = {r.sub_event_type: r for r in run(text, resources, date(2015, 8, 12))}
     bombing = records["Suicide bomb"]
     assert (bombing.event_date, bombing.location) == ("2015-08-06", "Abha")
+
+
+def test_explosives_seized_blew_up_nothing(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("ألقت الشرطة مساء أمس القبض على مواطنين في مدينة بريدة، وضبطت بحوزتهم أحزمة ناسفة "
+            "معدة للاستخدام وأسلحة رشاشة.")
+    assert only(run(text, resources, date(2015, 8, 12))).sub_event_type == "Arrests"

@@ -28,6 +28,9 @@ NAME_KINDS = ("actor", "force", "role", "leader", "place")
 # Families whose trigger may turn out to be no event (no town taken, no projectile stopped):
 # the clause's next trigger is then tried.
 FALLIBLE = {"territory", "transfer", "disrupted"}
+SEIZURE_WINDOW = 25
+# Triggers that may name a weapon rather than its use ("أحزمة ناسفة", "قذائف").
+WEAPON_TRIGGERS = {"explosion", "suicide", "grenade", "shelling", "chemical"}
 NEGATION_WINDOW = 14  # characters between a negation word and the trigger
 MODALITY_WINDOW = 80
 DENIAL_WINDOW = 40
@@ -223,6 +226,8 @@ def _suppressed(document: Document, trigger: Mention, clause: Span,
         gap = trigger.start - cue.end
         if cue.key in ("negation", "purpose") and gap <= NEGATION_WINDOW:
             return True
+        if cue.key == "seizure" and gap <= SEIZURE_WINDOW and trigger.key in WEAPON_TRIGGERS:
+            return True  # "ضبط بحوزتهم أحزمة ناسفة": weapons seized, not used
         if cue.key == "accusation" and gap <= MODALITY_WINDOW and _told_as_fact(document,
                                                                                 trigger):
             continue  # "متهمين في التفجير الذي وقع في سترة": the accused are alleged, not it

@@ -173,7 +173,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
 
 
 _CUE_KINDS = ("negation", "modality", "purpose", "accusation", "mutual_accusation",
-              "background", "route")
+              "background", "route", "seizure")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",
