@@ -978,3 +978,9 @@ def test_explosives_seized_blew_up_nothing(resources) -> None:  # type: ignore[n
     text = ("ألقت الشرطة مساء أمس القبض على مواطنين في مدينة بريدة، وضبطت بحوزتهم أحزمة ناسفة "
             "معدة للاستخدام وأسلحة رشاشة.")
     assert only(run(text, resources, date(2015, 8, 12))).sub_event_type == "Arrests"
+
+
+def test_what_an_accord_would_hold_is_no_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أكد القيادي في حركة حماس اليوم الأربعاء أن الحركة لن تقبل بأي اتفاق لا يضمن وقفاً "
+            "شاملاً للعدوان وانسحاب قوات الاحتلال من قطاع غزة.")
+    assert run(text, resources, date(2024, 2, 14)) == []
