@@ -984,3 +984,17 @@ def test_what_an_accord_would_hold_is_no_event(resources) -> None:  # type: igno
     text = ("أكد القيادي في حركة حماس اليوم الأربعاء أن الحركة لن تقبل بأي اتفاق لا يضمن وقفاً "
             "شاملاً للعدوان وانسحاب قوات الاحتلال من قطاع غزة.")
     assert run(text, resources, date(2024, 2, 14)) == []
+
+
+def test_an_item_in_another_province_is_its_own_event(resources) -> None:  # type: ignore[no-untyped-def]
+    # "وفي محافظة الجيزة" moves the report away from Sinai; "تكفيرياً" are militants
+    text = ("أعلن المتحدث العسكري أن قوات الجيش قتلت أمس 12 تكفيرياً خلال حملة مداهمات جنوب مدينة "
+            "الشيخ زويد بمحافظة شمال سيناء، بدعم من مروحيات الأباتشي.\n"
+            "وفي محافظة الجيزة، انفجرت عبوة ناسفة أسفل برج لنقل الكهرباء في مدينة السادس من "
+            "أكتوبر فجر أمس، دون وقوع إصابات.")
+    records = run(text, resources, date(2015, 7, 20))
+    assert len(records) == 2
+    bomb = only([r for r in records if r.sub_event_type == "Remote explosive/landmine/IED"])
+    assert bomb.location == "6th of October City"
+    raid = only([r for r in records if r is not bomb])
+    assert (raid.actor2, raid.fatalities) == ("Unidentified Armed Group (Egypt)", 12)

@@ -73,7 +73,8 @@ def attach_place(
     candidate.place = best
     candidate.place_list = _place_list(document, best, refs_seen) if best is not None else []
     candidate.place_in_clause = best is not None
-    candidate.place_opens = best is not None and _opens_at_place(document, sentence)
+    candidate.opening = _opening_place(document, sentence, resources, countries) \
+        if best is not None else None
     candidate.place_named = best is not None or any(
         m.data.get("unknown")
         for m in starting_in(document, "place", candidate.clause.start, candidate.clause.end)
@@ -84,10 +85,17 @@ OPENING_REACH = 30  # characters from a sentence's "وفي" to the place it move
 _OPENING = re.compile(r"\s*(?:و?في|أما في)\s")
 
 
-def _opens_at_place(document: Document, sentence: Span) -> bool:
-    """"وفي محافظة مأرب، شن ...": the sentence moves the report to a place of its own."""
-    return bool(_OPENING.match(document.text, sentence.start)) and bool(
-        starting_in(document, "place", sentence.start, sentence.start + OPENING_REACH))
+def _opening_place(document: Document, sentence: Span, resources: Resources,
+                   countries: list[str]) -> PlaceRef | None:
+    """"وفي محافظة مأرب، شن ...": the place the sentence moves the report to, if it opens so."""
+    if not _OPENING.match(document.text, sentence.start):
+        return None
+    for mention in starting_in(document, "place", sentence.start,
+                               sentence.start + OPENING_REACH):
+        place = _resolved_place(document, mention, resources, countries)
+        if place is not None:
+            return place_ref(document, mention, place, resources.gazetteer)
+    return None
 
 
 def _span_places(document: Document, span: Span, resources: Resources, countries: list[str]

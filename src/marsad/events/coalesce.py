@@ -160,8 +160,10 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     # Actors do not veto a merge inside one article: a clause's reading of who acted is too
     # noisy (the group claiming an attack, the forces reporting it). Across articles the
     # store's merge applies merge.md's actor rule.
+    if _elsewhere(left, right):
+        return False
     if not (left.place_in_clause and right.place_in_clause and left.place and right.place):
-        return not _elsewhere(left, right)
+        return True
     if left.sub == right.sub == "Agreement":
         return True  # one accord told again: signed in one town, about another
     # a casualty-only mention with a town of its own joins only an event at that town
@@ -173,15 +175,15 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
 
 def _elsewhere(left: Candidate, right: Candidate) -> bool:
     """"وفي محافظة مأرب، شن طيران التحالف غارات على صرواح": a happening in a sentence that
-    moves the report to a place of its own, far from the article's, is not one told earlier
-    without a place."""
+    moves the report to a place of its own is not one told earlier far from that place."""
     if not (left.place and right.place and left.anchored and right.anchored
             and left.strength == right.strength == "strong"):
         return False
-    own, other = (left, right) if left.place_in_clause else (right, left)
-    if other.place_in_clause or not own.place_opens:
+    earlier, later = (left, right) if left.sentence < right.sentence else (right, left)
+    if later.opening is None or earlier.sentence == later.sentence:
         return False
-    return not _places_compatible(own.place, other.place)
+    assert earlier.place is not None
+    return not _places_compatible(later.opening, earlier.place)
 
 
 TOWN_KM = 8.0  # two towns each named for its own strike are two places beyond this

@@ -91,7 +91,8 @@ class Candidate:
     actor2: ActorRef | None = None
     place: PlaceRef | None = None
     place_in_clause: bool = False  # the place was named in the candidate's own sentence
-    place_opens: bool = False  # ... at its opening ("وفي محافظة مأرب، شن الطيران ...")
+    # the place its sentence opens by moving to ("وفي محافظة مأرب، شن الطيران ...")
+    opening: PlaceRef | None = None
     place_list: list[PlaceRef] = field(default_factory=list)  # others listed with the place
     place_named: bool = False  # the clause names a place, known to the gazetteer or not
     anchored: bool = True  # has its own date or place, or stands in the lead
