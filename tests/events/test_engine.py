@@ -998,3 +998,9 @@ def test_an_item_in_another_province_is_its_own_event(resources) -> None:  # typ
     assert bomb.location == "6th of October City"
     raid = only([r for r in records if r is not bomb])
     assert (raid.actor2, raid.fatalities) == ("Unidentified Armed Group (Egypt)", 12)
+
+
+def test_a_raid_with_air_support_is_a_ground_raid(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتلت قوات الجيش أمس 12 مسلحاً خلال حملة مداهمات جنوب مدينة الشيخ زويد بمحافظة شمال "
+            "سيناء، بدعم من مروحيات الأباتشي.")
+    assert only(run(text, resources, date(2015, 7, 20))).sub_event_type == "Armed clash"

@@ -12,8 +12,16 @@ STATE_LIKE = ("state", "external")
 TERRITORY_OBJECT_GAP = 45  # characters from "سيطر/استعاد" to the town taken
 
 
+SUPPORT_GAP = 3  # characters from "بدعم من" to the weapon that only supported the deed
+
+
 def modifiers_near(document: Document, clause: Span) -> set[str]:
-    return {m.key for m in starting_in(document, "modifier", clause.start, clause.end)}
+    """The weapons and kinds named in a clause, but not those that only supported what was
+    done ("حملة مداهمات بدعم من مروحيات الأباتشي" is a ground raid)."""
+    support = [w.end for w in starting_in(document, "word", clause.start, clause.end)
+               if w.key == "partner_of"]
+    return {m.key for m in starting_in(document, "modifier", clause.start, clause.end)
+            if not any(0 <= m.start - end <= SUPPORT_GAP for end in support)}
 
 
 def classify(document: Document, candidate: Candidate) -> bool:
