@@ -1004,3 +1004,10 @@ def test_a_raid_with_air_support_is_a_ground_raid(resources) -> None:  # type: i
     text = ("قتلت قوات الجيش أمس 12 مسلحاً خلال حملة مداهمات جنوب مدينة الشيخ زويد بمحافظة شمال "
             "سيناء، بدعم من مروحيات الأباتشي.")
     assert only(run(text, resources, date(2015, 7, 20))).sub_event_type == "Armed clash"
+
+
+def test_the_seventh_brigade_is_tarhunas_only_in_libya(resources) -> None:  # type: ignore[no-untyped-def]
+    libya = "هاجم مسلحو اللواء السابع أمس مواقع لكتيبة ثوار طرابلس في منطقة عين زارة جنوب طرابلس."
+    iraq = "هاجم مسلحون أمس مواقع اللواء السابع في الجيش العراقي قرب مدينة الرمادي."
+    assert only(run(libya, resources, date(2018, 9, 1))).actor1 == "Kaniyat Militia"
+    assert "Kaniyat Militia" not in {r.actor2 for r in run(iraq, resources, date(2018, 9, 1))}
