@@ -1011,3 +1011,11 @@ def test_the_seventh_brigade_is_tarhunas_only_in_libya(resources) -> None:  # ty
     iraq = "هاجم مسلحون أمس مواقع اللواء السابع في الجيش العراقي قرب مدينة الرمادي."
     assert only(run(libya, resources, date(2018, 9, 1))).actor1 == "Kaniyat Militia"
     assert "Kaniyat Militia" not in {r.actor2 for r in run(iraq, resources, date(2018, 9, 1))}
+
+
+def test_a_projectile_is_shelling(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل مقيم وأصيب مواطنان إثر سقوط مقذوف عسكري أطلقته الميليشيات الحوثية من داخل "
+            "الأراضي اليمنية على حي الفيصلية بمدينة نجران مساء أمس.")
+    record = only(run(text, resources, date(2015, 7, 28)))
+    assert (record.sub_event_type, record.location) == ("Shelling/artillery/missile attack",
+                                                       "Najrān")
