@@ -1019,3 +1019,12 @@ def test_a_projectile_is_shelling(resources) -> None:  # type: ignore[no-untyped
     record = only(run(text, resources, date(2015, 7, 28)))
     assert (record.sub_event_type, record.location) == ("Shelling/artillery/missile attack",
                                                        "Najrān")
+
+
+def test_south_lebanons_border_villages_are_known(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("شن الطيران الحربي الإسرائيلي فجر اليوم غارة على منزل في بلدة عيترون جنوب لبنان، "
+            "\nوفي قضاء صور، استهدفت مسيرة إسرائيلية ظهر اليوم سيارة على الطريق بين الناقورة "
+            "وبلدة شمع.")
+    records = run(text, resources, date(2024, 4, 16))
+    assert {r.location for r in records} == {"Aitaroun", "Shamaa"}
+    assert all(r.latitude is not None for r in records)
