@@ -1028,3 +1028,17 @@ def test_south_lebanons_border_villages_are_known(resources) -> None:  # type: i
     records = run(text, resources, date(2024, 4, 16))
     assert {r.location for r in records} == {"Aitaroun", "Shamaa"}
     assert all(r.latitude is not None for r in records)
+
+
+def test_missiles_fired_by_aircraft_are_an_air_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال شهود إن الطيران الإسرائيلي قصف فجر اليوم بعدد من الصواريخ أرضاً زراعية شرق حي "
+            "الزيتون في مدينة غزة.")
+    assert only(run(text, resources, date(2018, 7, 14))).sub_event_type == "Air/drone strike"
+
+
+def test_an_accord_told_with_no_place_is_the_countrys(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال متحدث باسم المتمردين إن القوات الحكومية هاجمت أمس مواقع لهم في قرية مبورو بولاية "
+            "الوحدة.\nودخل اتفاق وقف إطلاق النار الذي وقعه الطرفان حيز التنفيذ السبت.")
+    accord = only([r for r in run(text, resources, date(2018, 6, 30))
+                   if r.sub_event_type == "Agreement"])
+    assert accord.location == "South Sudan"

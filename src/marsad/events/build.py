@@ -139,7 +139,8 @@ def _keep(document: Document, candidate: Candidate, resources: Resources, countr
         # A killing mentioned in passing stands alone only with its own place.
         candidate.anchored = (candidate.place_in_clause or own_date) and candidate.subordinate
     if candidate.place is None:
-        candidate.place = main_place
+        # (an accord told with no place is the country's, not the lead's village's)
+        candidate.place = None if candidate.family == "agreement" else main_place
         candidate.country = countries[0] if countries else None
     if candidate.date is None and not candidate.subordinate:
         candidate.date = default_date(document, main_date)

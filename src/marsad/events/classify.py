@@ -31,6 +31,10 @@ def classify(document: Document, candidate: Candidate) -> bool:
         return False
     scope = candidate.segment or candidate.clause  # a repeated verb's own stretch of text
     mods = modifiers_near(document, scope)
+    agent = candidate.actor1
+    if agent is not None and any(m.key == "air" for m in starting_in(
+            document, "modifier", agent.start, agent.end)):
+        mods.add("air_agent")  # "الطيران الإسرائيلي قصف بالصواريخ": aircraft fired them
     if candidate.family == "territory" and not _town_taken(document.text, candidate):
         return False
     refine = _REFINERS.get(candidate.family)
@@ -85,7 +89,8 @@ def _strike(candidate: Candidate, mods: set[str], words: set[str]) -> str | None
     default = candidate.sub
     if "chemical" in mods:
         return "Chemical weapon"
-    if candidate.trigger.key == "shelling" and "air" in mods and "artillery" not in mods:
+    if candidate.trigger.key == "shelling" and "air" in mods and (
+            "artillery" not in mods or "air_agent" in mods):
         default = "Air/drone strike"
     if "intercept" in mods:
         return "Disrupted weapons use"
