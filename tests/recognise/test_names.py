@@ -104,3 +104,8 @@ def test_qatar_is_never_written_with_the_article(resources) -> None:  # type: ig
 def test_a_provinces_name_with_its_noun_tells_the_country(resources) -> None:  # type: ignore[no-untyped-def]
     document = read("أوقفت الوحدات الأمنية بسبيطلة من ولاية القصرين أربعة عناصر.", resources)
     assert context_countries(document, resources.gazetteer, resources.settlements) == ["TN"]
+
+
+def test_a_dual_town_noun_introduces_the_first_town(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("استهدفت مسيرة سيارة على الطريق بين بلدتي عيتا الجبل وتبنين.", resources)
+    assert place(document, "عيتا الجبل").data["locative"] == "strong"
