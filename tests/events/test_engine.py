@@ -1042,3 +1042,9 @@ def test_an_accord_told_with_no_place_is_the_countrys(resources) -> None:  # typ
     accord = only([r for r in run(text, resources, date(2018, 6, 30))
                    if r.sub_event_type == "Agreement"])
     assert accord.location == "South Sudan"
+
+
+def test_two_drones_are_an_air_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلنت المقاومة الإسلامية في العراق أنها استهدفت مساء أمس الأحد قاعدة الاحتلال "
+            "الأميركي في منطقة الشدادي جنوبي الحسكة بطائرتين مسيرتين.")
+    assert only(run(text, resources, date(2024, 1, 8))).sub_event_type == "Air/drone strike"
