@@ -1048,3 +1048,11 @@ def test_two_drones_are_an_air_strike(resources) -> None:  # type: ignore[no-unt
     text = ("أعلنت المقاومة الإسلامية في العراق أنها استهدفت مساء أمس الأحد قاعدة الاحتلال "
             "الأميركي في منطقة الشدادي جنوبي الحسكة بطائرتين مسيرتين.")
     assert only(run(text, resources, date(2024, 1, 8))).sub_event_type == "Air/drone strike"
+
+
+def test_two_gunmen_make_a_clash_and_feared_protests_no_protest(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل متظاهر أمس خلال تفريق الشرطة احتجاجا في مدينة سريناغار.\n"
+            "وعلقت السلطات خدمة الإنترنت صباح اليوم تحسبا لاحتجاجات خلال تشييع الشاب.\n"
+            "وفي جنوب الإقليم، قتل جندي هندي ومسلحان في تبادل لإطلاق النار أمس في منطقة بولواما.")
+    subs = sorted(r.sub_event_type for r in run(text, resources, date(2018, 3, 24)))
+    assert subs == ["Armed clash", "Excessive force against protesters"]
