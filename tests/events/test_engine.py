@@ -1056,3 +1056,9 @@ def test_two_gunmen_make_a_clash_and_feared_protests_no_protest(resources) -> No
             "وفي جنوب الإقليم، قتل جندي هندي ومسلحان في تبادل لإطلاق النار أمس في منطقة بولواما.")
     subs = sorted(r.sub_event_type for r in run(text, resources, date(2018, 3, 24)))
     assert subs == ["Armed clash", "Excessive force against protesters"]
+
+
+def test_a_death_sentence_for_an_old_bombing_is_no_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("الصومال: الإعدام لمدان بالمشاركة في أسوأ هجوم في تاريخ مقديشو\n"
+            "أصدرت محكمة عسكرية في مقديشو أمس حكما بالإعدام على رجل أدين بالمشاركة في الهجوم.")
+    assert run(text, resources, date(2018, 2, 19)) == []
