@@ -109,3 +109,8 @@ def test_a_provinces_name_with_its_noun_tells_the_country(resources) -> None:  #
 def test_a_dual_town_noun_introduces_the_first_town(resources) -> None:  # type: ignore[no-untyped-def]
     document = read("استهدفت مسيرة سيارة على الطريق بين بلدتي عيتا الجبل وتبنين.", resources)
     assert place(document, "عيتا الجبل").data["locative"] == "strong"
+
+
+def test_a_bases_name_with_its_own_noun_is_introduced(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("استهدفت المقاومة فجر اليوم قاعدة عين الأسد في محافظة الأنبار.", resources)
+    assert place(document, "عين الأسد").data["locative"] == "strong"

@@ -26,8 +26,10 @@ def find_names(
     settlements: frozenset[str] = frozenset(),
     following: list[str | None] | None = None,
     city_nouns: frozenset[str] = frozenset(),
+    site_nouns: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """`following`: `next_words` of the document's tokens, when known."""
+    own_nouns = settlements | site_nouns
     mentions: list[Mention] = []
     for match in names.find(document.tokens, document.text, following):
         usable = [e for e in match.entries if _agrees(document, match, e)]
@@ -49,7 +51,7 @@ def find_names(
                     "token_first": match.first,
                     "token_last": match.last,
                     "locative": _locative(document, match, locatives, weak_locatives,
-                                          settlements),
+                                          settlements, own_nouns),
                     "city": _after_city_noun(document, match.first, city_nouns),
                     "settlement": _after_settlement_noun(document, match.first, settlements),
                     "words": match.last - match.first + 1,
@@ -115,7 +117,8 @@ def _head_word(text: str, heads: frozenset[str]) -> str:
 
 
 def _locative(document: Document, match: Match, locatives: frozenset[str],
-              weak_locatives: frozenset[str], settlements: frozenset[str]) -> str:
+              weak_locatives: frozenset[str], settlements: frozenset[str],
+              own_nouns: frozenset[str] = frozenset()) -> str:
     """How the name is introduced as a place: "strong" ("في مدينة البصرة", "قرب البصرة",
     "قضاء الرطبة"), "clitic" ("بالبصرة"; the ب may also belong to the word: "بيان"), "weak"
     ("من البصرة") or not at all ("")."""
@@ -130,8 +133,9 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
         return "strong"  # "على مستوى كل من المكناسي والمزونة": each of the places listed
     if previous in weak_locatives or (previous in settlements and before in weak_locatives):
         return "weak"  # "74 كم من مدينة البصرة": a reference point, not where it happened
-    if match.last > first and (token.stem in settlements or _listed(token.norm, settlements)):
-        return "strong"  # the name holds its own settlement noun
+    own_nouns = own_nouns or settlements
+    if match.last > first and (token.stem in own_nouns or _listed(token.norm, own_nouns)):
+        return "strong"  # the name holds its own settlement or site noun ("قاعدة عين الأسد")
     # "وفي البصرة", "بريف إدلب": a conjunction or preposition written on the locative
     if _listed(previous, locatives):
         return "strong"

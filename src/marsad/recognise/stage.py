@@ -36,7 +36,8 @@ def recognise(document: Document, resources: Resources) -> Document:
     published = document.article.published
     following = next_words(document.tokens, document.text)
     names = find_names(document, resources.names, resources.locatives, resources.weak_locatives,
-                       resources.settlements, following, resources.city_nouns)
+                       resources.settlements, following, resources.city_nouns,
+                       resources.site_nouns)
     if resources.ambiguous_places:
         for mention in names:
             if mention.kind == "place" and name_key(mention.text) in resources.ambiguous_places:
