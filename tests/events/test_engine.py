@@ -1062,3 +1062,12 @@ def test_a_death_sentence_for_an_old_bombing_is_no_event(resources) -> None:  # 
     text = ("الصومال: الإعدام لمدان بالمشاركة في أسوأ هجوم في تاريخ مقديشو\n"
             "أصدرت محكمة عسكرية في مقديشو أمس حكما بالإعدام على رجل أدين بالمشاركة في الهجوم.")
     assert run(text, resources, date(2018, 2, 19)) == []
+
+
+def test_a_clause_told_alongside_has_its_own_actors(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("واصلت قوات المقاومة الشعبية زحفها نحو قاعدة العند في محافظة لحج، وسط معارك مع القوات "
+            "الموالية للرئيس المخلوع علي عبد الله صالح، في وقت شنت فيه طائرات التحالف العربي "
+            "سلسلة غارات على مواقع عسكرية في العاصمة صنعاء فجر أمس.")
+    strike = only([r for r in run(text, resources, date(2015, 7, 23))
+                   if r.sub_event_type == "Air/drone strike"])
+    assert strike.actor1 == "Operation Restoring Hope"

@@ -59,7 +59,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
             continue
         main_found = False
         for clause, opener in _clauses(document, sentence.start, sentence.end):
-            subordinate = opener is not None
+            subordinate = opener in ("subordinators", "grievances")
             clause_triggers = [t for t in in_sentence if clause.start <= t.start < clause.end]
             kept = [t for t in clause_triggers if not _suppressed(document, t, clause,
                                                                   inside_names)
@@ -195,7 +195,7 @@ def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, str |
     """The sentence's clauses, each with the kind of word that opened it: a subordinator or a
     grievance (an earlier happening), or None for the main clause."""
     cuts = [w for w in starting_in(document, "word", start + 1, end)
-            if w.key in ("subordinators", "grievances")]
+            if w.key in ("subordinators", "grievances", "concurrent")]
     if not cuts:
         return [(Span(start, end), None)]
     clauses: list[tuple[Span, str | None]] = [(Span(start, cuts[0].start), None)]

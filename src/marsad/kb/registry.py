@@ -129,8 +129,8 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         modifiers=CueSet.compile("modifier", events["modifiers"]),
         cues=CueSet.compile("cue", {k: events[k] for k in _CUE_KINDS}),
         words=CueSet.compile("word", {k: events[k] for k in _WORD_GROUPS}),
-        subordinators=CueSet.compile("word", {k: events[k] for k in ("subordinators",
-                                                                     "grievances")}),
+        subordinators=CueSet.compile("word", {k: events.get(k, []) for k in (
+            "subordinators", "grievances", "concurrent")}),
         locatives=frozenset(fold(w) for w in events.get("locative", [])),
         weak_locatives=frozenset(fold(w) for w in events.get("locative_weak", [])),
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
