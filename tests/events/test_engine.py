@@ -518,10 +518,12 @@ def test_talks_ended_without_an_agreement_are_no_agreement(resources) -> None:  
     assert records == []
 
 
-def test_a_curfew_is_coded_other(resources) -> None:  # type: ignore[no-untyped-def]
+def test_a_curfew_is_a_measure_not_an_event(resources) -> None:  # type: ignore[no-untyped-def]
+    # (coded "Other" until the seventh session: no gold set requires it, and dev-real's only one
+    # is optional, so a curfew coded at another place or day was a false positive)
     records = run("فرضت سلطات ولاية بلاتو النيجيرية، أمس السبت، حظر تجول ليلياً يمتد من "
                   "السادسة مساءً حتى السادسة صباحاً في مدينة جوس.", resources)
-    assert [r.sub_event_type for r in records] == ["Other"]
+    assert records == []
 
 
 def test_an_order_given_in_order_to_arrest_is_no_arrest(resources) -> None:  # type: ignore[no-untyped-def]
@@ -1071,3 +1073,4 @@ def test_a_clause_told_alongside_has_its_own_actors(resources) -> None:  # type:
     strike = only([r for r in run(text, resources, date(2015, 7, 23))
                    if r.sub_event_type == "Air/drone strike"])
     assert strike.actor1 == "Operation Restoring Hope"
+
