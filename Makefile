@@ -68,6 +68,7 @@ eval: $(STAMP)
 	$(BIN)/marsad evaluate --gold eval/fresh5/gold --json out/eval-fresh5.json
 	$(BIN)/marsad evaluate --gold eval/fresh6/gold --json out/eval-fresh6.json
 	$(BIN)/marsad evaluate --gold eval/fresh7/gold --json out/eval-fresh7.json
+	$(BIN)/marsad evaluate --gold eval/fresh8/gold --json out/eval-fresh8.json
 
 # the README's Performance figures (long: about an hour on two cores)
 bench: $(BENCH_STAMP)
