@@ -1074,3 +1074,9 @@ def test_a_clause_told_alongside_has_its_own_actors(resources) -> None:  # type:
                    if r.sub_event_type == "Air/drone strike"])
     assert strike.actor1 == "Operation Restoring Hope"
 
+
+
+def test_terrorists_arrest_no_one(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("القصرين: الإطاحة بخلية دعم لوجستي للإرهابيين بسبيطلة\n"
+            "أوقفت الوحدات الأمنية مساء أمس أربعة عناصر تكفيرية في مدينة سبيطلة.")
+    assert only(run(text, resources, date(2016, 10, 18))).actor1 == "Police Forces of Tunisia"

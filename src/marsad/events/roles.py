@@ -255,6 +255,10 @@ def _pick(
         pool = [a for a in actors if a not in targets
                 and not (a.start > trigger.end and _with_means(document, a))
                 and (relative is None or a.start < relative)]
+        if candidate.family == "arrest":
+            # gunmen or "terrorists" arrest no one: they are the ones held
+            pool = [a for a in pool if not (a.category == "armed" and a.actor is not None
+                                            and a.actor.template is not None)]
         if candidate.family in ("arrest", "abduction") or _patient_noun(candidate):
             # The genitive right after a patient noun is the one acted on; after a verb
             # with a feminine ending a force is its subject ("اعتقلت قوات الاحتلال تسعة"), as
