@@ -1080,3 +1080,9 @@ def test_terrorists_arrest_no_one(resources) -> None:  # type: ignore[no-untyped
     text = ("القصرين: الإطاحة بخلية دعم لوجستي للإرهابيين بسبيطلة\n"
             "أوقفت الوحدات الأمنية مساء أمس أربعة عناصر تكفيرية في مدينة سبيطلة.")
     assert only(run(text, resources, date(2016, 10, 18))).actor1 == "Police Forces of Tunisia"
+
+
+def test_the_bereaved_gathered_at_a_hospital_are_no_protest(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل 31 شخصا أمس في تفجير انتحاري استهدف مركزا لتسجيل الناخبين في كابول.\n"
+            "وتجمع العشرات من أقارب الضحايا أمام مستشفى استقلال في المدينة بحثا عن أسماء ذويهم.")
+    assert [r.sub_event_type for r in run(text, resources, date(2018, 4, 23))] == ["Suicide bomb"]

@@ -46,7 +46,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     triggers = [t for t in document.of_kind("trigger")
                 if not inside_names(t.start)
                 and not any(_governs(document.text, b, t) for b in blockers)
-                and (t.key != "stopping" or _people_after(document, t))]
+                and (t.key != "stopping" or _people_after(document, t))
+                and (t.key != "gathering" or not _bereaved_after(document, t))]
     text = document.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     trigger_starts = [t.start for t in triggers]
@@ -117,6 +118,15 @@ def _people_after(document: Document, trigger: Mention) -> bool:
     return bool(starting_in(document, "number", trigger.end, reach)) or any(
         m.key in PEOPLE_WORDS for m in starting_in(document, "word", trigger.end, reach)) or any(
         starting_in(document, kind, trigger.end, reach) for kind in ("role", "leader", "force"))
+
+
+BEREAVED_REACH = 12  # characters from "تجمع العشرات" to "من أقارب الضحايا"
+
+
+def _bereaved_after(document: Document, trigger: Mention) -> bool:
+    """"تجمع العشرات من أقارب الضحايا أمام المستشفى": the bereaved, not protesters."""
+    return any(w.key == "bereaved" for w in starting_in(document, "word", trigger.end,
+                                                         trigger.end + BEREAVED_REACH))
 
 
 PEOPLE_WORDS = {"person_singular", "person_dual", "crowd"}
@@ -316,7 +326,7 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document,
     return chosen
 
 
-CROWD_KEYS = {"crowd", "protesters", "rioters", "protest"}
+CROWD_KEYS = {"crowd", "protesters", "rioters", "protest", "gathering"}
 
 
 def _crowd_after(document: Document, trigger: Mention) -> bool:

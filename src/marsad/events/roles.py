@@ -489,7 +489,7 @@ def _crowd_context(document: Document, candidate: Candidate) -> bool:
         witnesses = {m.start for m in starting_in(document, "source", span.start, span.end)
                      if any(0 <= m.start - end <= 2 for end in said)}
         for kind in ("force", "trigger", "word"):
-            if any(m.key in ("protesters", "rioters", "protest", "crowd", "supporters")
+            if any(m.key in ("protesters", "rioters", "protest", "gathering", "crowd", "supporters")
                    and m.start not in witnesses
                    for m in starting_in(document, kind, span.start, span.end)):
                 return True
