@@ -475,14 +475,18 @@ def _mostly_older(earliest: date, latest: date, published: date) -> bool:
 RELATIVE_REACH = 20  # characters from a trigger to the relative pronoun describing it
 
 
+def relative_after(document: Document, trigger: Mention) -> Mention | None:
+    """The relative pronoun right after a trigger ("التفجير الذي استهدف"), if any."""
+    return next((w for w in starting_in(document, "word", trigger.end,
+                                        trigger.end + RELATIVE_REACH)
+                 if w.key in RELATIVE_KEYS), None)
+
+
 def _relative_clause_date(document: Document, candidate: Candidate, own: list[Mention]
                           ) -> Mention | None:
     """"شيع الآلاف اليوم ضحايا التفجير الذي استهدف المسجد أثناء صلاة الجمعة أمس": the date
     in the relative clause describing the trigger is its happening's, not the main verb's."""
-    trigger = candidate.trigger
-    pronoun = next((w for w in starting_in(document, "word", trigger.end,
-                                           trigger.end + RELATIVE_REACH)
-                    if w.key in RELATIVE_KEYS), None)
+    pronoun = relative_after(document, candidate.trigger)
     if pronoun is None:
         return None
     sentence = document.sentences[candidate.sentence]

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from marsad.document import Document, Mention
 from marsad.events.attach import (
-    RELATIVE_REACH,
     attach_date,
     attach_figures,
     attach_place,
@@ -16,6 +15,7 @@ from marsad.events.attach import (
     lead_date,
     lead_place,
     points_back,
+    relative_after,
 )
 from marsad.events.claims import attach_claims
 from marsad.events.classify import TAKEOVERS, battle_or_attack, classify, takeover_by
@@ -24,7 +24,6 @@ from marsad.events.detect import detect
 from marsad.events.index import starting_in
 from marsad.events.model import (
     CROWD_FAMILIES,
-    RELATIVE_KEYS,
     ActorRef,
     Candidate,
     DateRange,
@@ -164,9 +163,7 @@ def _described(document: Document, candidate: Candidate) -> bool:
     trigger = candidate.trigger
     if when is None or when.start is None:
         return False
-    relative = next((w for w in starting_in(document, "word", trigger.end,
-                                            trigger.end + RELATIVE_REACH)
-                     if w.key in RELATIVE_KEYS), None)
+    relative = relative_after(document, trigger)
     return relative is not None and relative.end <= when.start < candidate.clause.end \
         and not starting_in(document, "trigger", trigger.end, relative.start)
 

@@ -28,7 +28,7 @@ NAME_KINDS = ("actor", "force", "role", "leader", "place")
 # Families whose trigger may turn out to be no event (no town taken, no projectile stopped):
 # the clause's next trigger is then tried.
 FALLIBLE = {"territory", "transfer", "disrupted"}
-SEIZURE_WINDOW = 25
+SEIZURE_WINDOW = 25  # characters from "ضبط بحوزتهم" to the weapons seized
 # Triggers that may name a weapon rather than its use ("أحزمة ناسفة", "قذائف").
 WEAPON_TRIGGERS = {"explosion", "suicide", "grenade", "shelling", "chemical"}
 NEGATION_WINDOW = 14  # characters between a negation word and the trigger
@@ -47,7 +47,9 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                 if not inside_names(t.start)
                 and not any(_governs(document.text, b, t) for b in blockers)
                 and (t.key != "stopping" or _people_after(document, t))
-                and (t.key != "gathering" or not _bereaved_after(document, t))]
+                # "تجمع العشرات من أقارب الضحايا أمام المستشفى": the bereaved, not protesters
+                and (t.key != "gathering"
+                     or not _word_after(document, t, "bereaved", BEREAVED_REACH))]
     text = document.text
     first_line_end = text.find("\n", len(text) - len(text.lstrip()))
     trigger_starts = [t.start for t in triggers]
@@ -110,6 +112,7 @@ def _verb_of_means(trigger: Mention, kept: list[Mention], resources: Resources, 
 
 
 PEOPLE_REACH = 3  # characters from "إيقاف" to the people or count it stops
+PEOPLE_WORDS = {"person_singular", "person_dual", "crowd"}
 
 
 def _people_after(document: Document, trigger: Mention) -> bool:
@@ -123,13 +126,12 @@ def _people_after(document: Document, trigger: Mention) -> bool:
 BEREAVED_REACH = 12  # characters from "تجمع العشرات" to "من أقارب الضحايا"
 
 
-def _bereaved_after(document: Document, trigger: Mention) -> bool:
-    """"تجمع العشرات من أقارب الضحايا أمام المستشفى": the bereaved, not protesters."""
-    return any(w.key == "bereaved" for w in starting_in(document, "word", trigger.end,
-                                                         trigger.end + BEREAVED_REACH))
+def _word_after(document: Document, trigger: Mention, key: str, reach: int) -> bool:
+    """A word of the lexicon group `key` starts within `reach` characters after the trigger."""
+    return any(w.key == key for w in starting_in(document, "word", trigger.end,
+                                                  trigger.end + reach))
 
 
-PEOPLE_WORDS = {"person_singular", "person_dual", "crowd"}
 BLOCKER_GAP = 12  # "وقف دائم لإطلاق النار": one word may come between
 
 
@@ -203,7 +205,8 @@ def _casualty_tail(document: Document, chosen: list[Mention], kept: list[Mention
 
 def _clauses(document: Document, start: int, end: int) -> list[tuple[Span, str | None]]:
     """The sentence's clauses, each with the kind of word that opened it: a subordinator or a
-    grievance (an earlier happening), or None for the main clause."""
+    grievance (an earlier happening), a word of a happening told alongside ("في وقت"), or None
+    for the main clause."""
     cuts = [w for w in starting_in(document, "word", start + 1, end)
             if w.key in ("subordinators", "grievances", "concurrent")]
     if not cuts:
@@ -238,9 +241,11 @@ def _suppressed(document: Document, trigger: Mention, clause: Span,
             return True
         if cue.key == "seizure" and gap <= SEIZURE_WINDOW and trigger.key in WEAPON_TRIGGERS:
             return True  # "ضبط بحوزتهم أحزمة ناسفة": weapons seized, not used
-        if cue.key == "accusation" and gap <= MODALITY_WINDOW and _told_as_fact(document,
-                                                                                trigger):
-            continue  # "متهمين في التفجير الذي وقع في سترة": the accused are alleged, not it
+        if cue.key == "accusation" and gap <= MODALITY_WINDOW and _word_after(
+                document, trigger, "occurred", OCCURRED_REACH):
+            # "متهمين في التفجير الذي وقع في سترة": the relative clause tells it took place;
+            # the accused are alleged, not it
+            continue
         if cue.key in ("modality", "accusation") and gap <= MODALITY_WINDOW:
             return True
         if cue.key == "mutual_accusation" and cue.start - clause.start <= OPENING_REACH:
@@ -249,13 +254,6 @@ def _suppressed(document: Document, trigger: Mention, clause: Span,
 
 
 OCCURRED_REACH = 30  # characters from a trigger to "الذي وقع" (its adjectives may come between)
-
-
-def _told_as_fact(document: Document, trigger: Mention) -> bool:
-    """A relative clause after the trigger tells that it took place ("الذي وقع", "التي
-    استهدفت")."""
-    return any(w.key == "occurred" for w in starting_in(document, "word", trigger.end,
-                                                          trigger.end + OCCURRED_REACH))
 
 
 def _fallbacks(chosen: list[Mention], kept: list[Mention], resources: Resources
