@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from marsad.document import Document, Mention, Span, covering
 from marsad.events.index import starting_in
-from marsad.events.model import CROWD_FAMILIES, Candidate
+from marsad.events.model import CROWD_FAMILIES, CROWD_KEYS, Candidate
 from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
 
@@ -322,9 +322,6 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document,
             chosen.append(trigger)
             seen.add(family)
     return chosen
-
-
-CROWD_KEYS = {"crowd", "protesters", "rioters", "protest", "gathering"}
 
 
 def _crowd_after(document: Document, trigger: Mention) -> bool:

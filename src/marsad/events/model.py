@@ -10,6 +10,8 @@ from marsad.kb.model import Actor, Place
 
 # The trigger families of a crowd's events: a protest, a riot, a mob.
 CROWD_FAMILIES = ("protest", "riot", "mob")
+# The keys of mentions that name a crowd: its words, forces and gathering triggers.
+CROWD_KEYS = frozenset({"crowd", "protesters", "rioters", "protest", "gathering"})
 # Word groups that open a relative clause: a pronoun, or a pronoun with its verb of
 # occurrence ("الذي وقع"), matched as one.
 RELATIVE_KEYS = ("relative", "occurred")

@@ -15,7 +15,7 @@ from datetime import date
 
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
-from marsad.events.model import RELATIVE_KEYS, ActorRef, Candidate
+from marsad.events.model import CROWD_KEYS, RELATIVE_KEYS, ActorRef, Candidate
 from marsad.kb.registry import Resources
 from marsad.resolve.actors import (
     armed_adjective,
@@ -489,7 +489,7 @@ def _crowd_context(document: Document, candidate: Candidate) -> bool:
         witnesses = {m.start for m in starting_in(document, "source", span.start, span.end)
                      if any(0 <= m.start - end <= 2 for end in said)}
         for kind in ("force", "trigger", "word"):
-            if any(m.key in ("protesters", "rioters", "protest", "gathering", "crowd", "supporters")
+            if any((m.key in CROWD_KEYS or m.key == "supporters")
                    and m.start not in witnesses
                    for m in starting_in(document, kind, span.start, span.end)):
                 return True
