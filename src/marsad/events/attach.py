@@ -114,6 +114,10 @@ def _span_places(document: Document, span: Span, resources: Resources, countries
     return derived(document, ("span_places", span.start, span.end, tuple(countries)), find)
 
 
+# where a force came from ("وصلت من بغداد"), a government speaking ("وموسكو تنفي")
+NOT_WHERE = ("origin", "speaker")
+
+
 def _unlisted_place(document: Document, mention: Mention, resources: Resources,
                     countries: list[str]) -> Place | None:
     """"في بلدة سواريز بمقاطعة كاوكا": a town introduced as one that the gazetteer lacks is
@@ -121,7 +125,7 @@ def _unlisted_place(document: Document, mention: Mention, resources: Resources,
     without coordinates, in the country a direction after it names, else the article's main
     one (unless it is a known town written without the space after it)."""
     if not mention.data.get("town") or not countries \
-            or mention.data.get("locative") == "origin" or _dateline(document.text, mention) \
+            or mention.data.get("locative") in NOT_WHERE or _dateline(document.text, mention) \
             or _resolved_place(document, mention, resources, countries) is not None \
             or _statement_venue(document, mention, resources):
         return None
@@ -281,7 +285,7 @@ def _resolved_place(document: Document, mention: Mention, resources: Resources,
     """The place a mention names in the article's countries (None for a dateline's), once per
     document: the candidates' clauses and sentences overlap."""
     def find() -> Place | None:
-        if _dateline(document.text, mention) or mention.data.get("locative") == "origin":
+        if _dateline(document.text, mention) or mention.data.get("locative") in NOT_WHERE:
             return None
         told = _country_told(document, mention, resources, countries)
         # (no guess from the letters in a country the report names only in passing: "منطقة

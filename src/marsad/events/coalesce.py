@@ -212,9 +212,13 @@ ARMED_CATEGORIES = ("state", "armed", "external")
 
 def _two_hands(left: Candidate, right: Candidate) -> bool:
     """"قصفت الميليشيات أحياء المدينة" and "شنت طائرات التحالف غارات": strikes told each in
-    its own sentence with its own agent, of another kind, are two happenings."""
+    its own sentence with its own agent, of another kind, are two happenings; so are the
+    headline's strike and an attack by the other side told in the body ("شهيدة بغارة إسرائيلية"
+    and "استهدف مجاهدو المقاومة ثكنة برانيت")."""
+    families = {left.family, right.family}
     if not (left.strength == right.strength == "strong" and left.sentence != right.sentence
-            and left.family == right.family == "strike"):
+            and (families == {"strike"} or _headline_strike(left, right)
+                 or _headline_strike(right, left))):
         return False
     a, b = left.actor1, right.actor1
     if a is None or b is None or a.actor is None or b.actor is None:
@@ -223,6 +227,11 @@ def _two_hands(left: Candidate, right: Candidate) -> bool:
               for ref, c in ((a, left), (b, right)))
     return own and a.category != b.category and {a.category, b.category} <= set(
         ARMED_CATEGORIES)
+
+
+def _headline_strike(headline: Candidate, body: Candidate) -> bool:
+    return headline.headline and not body.headline and headline.family == "strike" \
+        and body.family in ("attack", "explosion")
 
 
 def _headline_day(left: Candidate, right: Candidate) -> bool:

@@ -304,10 +304,33 @@ def _pick(
 
 def _with_means(document: Document, actor: ActorRef) -> bool:
     """"قصفت الميليشيات بالمدفعية": a force written with ب on it after the verb is how, not
-    who."""
+    who; so is a bare arm after a weapon written with ب ("بقذائف المدفعية")."""
     start = actor.start
-    return start >= 1 and document.text[start - 1] == "ب" and (
-        start == 1 or not document.text[start - 2].isalpha())
+    if start >= 1 and document.text[start - 1] == "ب" and (
+            start == 1 or not document.text[start - 2].isalpha()):
+        return True
+    return _bare_arm(document, actor) and any(
+        _written_with_b(document, m.start) and not document.text[m.end : start].strip()
+        for m in starting_in(document, "modifier", max(0, start - ARM_REACH), start)
+        if m.key in WEAPON_MODIFIERS)
+
+
+def _written_with_b(document: Document, start: int) -> bool:
+    """The word at `start` carries ب ("بقذائف"), as a proclitic or as its first letter."""
+    index = document.token_index(start + 1) - 1  # the token holding `start`
+    return index >= 0 and "ب" in document.text[document.tokens[index].start : start + 1]
+
+
+ARM_REACH = 12  # characters back from an arm ("المدفعية") to the weapon before it ("بقذائف")
+
+
+def _bare_arm(document: Document, actor: ActorRef) -> bool:
+    """A state force named by its weapon alone, with no country ("المدفعية", "الدبابات"; not
+    "الجيش", whose shells are its own: "بقذائف الجيش")."""
+    return actor.category == "state" and actor.actor is not None \
+        and actor.actor.template is not None and " " not in actor.surface.strip() \
+        and any(m.key in WEAPON_MODIFIERS and m.end >= actor.end
+                for m in starting_in(document, "modifier", actor.start, actor.start + 1))
 
 
 def _subject_before(document: Document, candidate: Candidate, resources: Resources,
@@ -391,7 +414,8 @@ def _find_perpetrator(
                  and (a.actor.template is None or a.category != "armed")
                  and not _is_victim(document, a, resources.victim_verbs)
                  and not _marks(document, a).target and not _marks(document, a).member
-                 and not _marks(document, a).loyal and not _blames(document, a)]
+                 and not _marks(document, a).loyal and not _blames(document, a)
+                 and not (_bare_arm(document, a) and _with_means(document, a))]
         if named:
             return named[0]
     return _blamed(document, scopes, resources)

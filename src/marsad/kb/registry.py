@@ -78,6 +78,7 @@ class Resources:
     named_after_days: frozenset[str]  # folded ساحة, حركة: a date after them is a name
     motion_verbs: frozenset[str]  # folded verbs of coming from a place: وصلت, قادمة
     distance_units: frozenset[str]  # folded units of a distance to a reference place: كم
+    speaker_verbs: frozenset[str]  # folded verbs a capital speaks with: تنفي, تتهم
     skeletons: SkeletonIndex
     stances: CueSet  # asserts, denies, unconfirmed, attribution
     source_nouns: CueSet
@@ -157,6 +158,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         named_after_days=frozenset(fold(w) for w in locations.get("named_after_days", [])),
         motion_verbs=frozenset(fold(w) for w in locations.get("motion_verbs", [])),
         distance_units=frozenset(fold(w) for w in locations.get("distance_units", [])),
+        speaker_verbs=frozenset(fold(w) for w in locations.get("speaker_verbs", [])),
         skeletons=SkeletonIndex(gazetteer.places.values()),
         stances=CueSet.compile(
             "stance", {k: sources[k] for k in ("asserts", "attribution", "denies", "unconfirmed")}

@@ -215,6 +215,19 @@ def origin_or_reference(document: Document, mention: Mention, motion_verbs: froz
     return None
 
 
+def speaks(document: Document, mention: Mention, speaker_verbs: frozenset[str],
+           place_ends: set[int]) -> bool:
+    """"وموسكو تنفي المشاركة": a place named with no locative and a speech verb right after it
+    is its government speaking (not the last of a list of places: "احتجاجات في القاهرة
+    والسويس تطالب"; `place_ends` holds the last token of each place named)."""
+    if mention.data.get("locative") or mention.data.get("token_first", 0) - 1 in place_ends:
+        return False
+    index = mention.data.get("token_last", 0) + 1
+    tokens = document.tokens
+    return index < len(tokens) and not document.text[mention.end : tokens[index].start].strip() \
+        and tokens[index].norm in speaker_verbs
+
+
 NAME_REACH = 4  # words back from "الشهداء" to the square or cemetery it names
 
 

@@ -19,6 +19,7 @@ from marsad.recognise.names import (
     outlet_name,
     own_fighters,
     quoted_after_site,
+    speaks,
     street_namesake,
     unknown_places,
 )
@@ -52,6 +53,7 @@ def recognise(document: Document, resources: Resources) -> Document:
                       and (street_namesake(document, m, resources.street_nouns)
                            or outlet_name(document, m, resources.media_nouns,
                                           resources.site_nouns)))]
+    place_ends = {m.data["token_last"] for m in names if m.kind == "place"}
     for mention in names:
         if mention.kind == "place":
             how = origin_or_reference(document, mention, resources.motion_verbs,
@@ -60,6 +62,8 @@ def recognise(document: Document, resources: Resources) -> Document:
                                                                   resources.site_nouns):
                 mention.data["locative"] = "strong"
             mention.data["locative"] = how or mention.data["locative"]
+            if speaks(document, mention, resources.speaker_verbs, place_ends):
+                mention.data["locative"] = "speaker"
     document.add(names)
     document.add(capital_places(document, names, resources.capitals))
     anaphors = group_anaphora(document, names, resources.group_heads)
