@@ -1131,3 +1131,18 @@ def test_the_headlines_strike_does_not_absorb_the_other_sides_attack(resources) 
             "وأعلن حزب الله أن مقاتليه هاجموا بعد الظهر ثكنة برانيت الإسرائيلية.")
     actors = sorted(r.actor1 or "" for r in run(text, resources, date(2024, 2, 14)))
     assert actors == ["Hezbollah", "Military Forces of Israel"]
+
+
+def test_two_missiles_are_a_missile_attack(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلن حزب الله أن مقاتليه استهدفوا بعد ظهر اليوم ثكنة برانيت الإسرائيلية بصاروخين من "
+            "طراز بركان.")
+    record = only(run(text, resources, date(2024, 2, 14)))
+    assert record.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_each_side_shelling_the_other_is_two_events(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلن حزب الله أن مقاتليه استهدفوا بعد ظهر اليوم ثكنة برانيت الإسرائيلية بالصواريخ "
+            "الموجهة.\n"
+            "وقصفت المدفعية الإسرائيلية عصر اليوم أطراف بلدة عيتا الشعب الحدودية.")
+    actors = sorted(r.actor1 or "" for r in run(text, resources, date(2024, 2, 14)))
+    assert actors == ["Hezbollah", "Military Forces of Israel"]

@@ -215,9 +215,8 @@ def _two_hands(left: Candidate, right: Candidate) -> bool:
     its own sentence with its own agent, of another kind, are two happenings; so are the
     headline's strike and an attack by the other side told in the body ("شهيدة بغارة إسرائيلية"
     and "استهدف مجاهدو المقاومة ثكنة برانيت")."""
-    families = {left.family, right.family}
     if not (left.strength == right.strength == "strong" and left.sentence != right.sentence
-            and (families == {"strike"} or _headline_strike(left, right)
+            and ((_striking(left) and _striking(right)) or _headline_strike(left, right)
                  or _headline_strike(right, left))):
         return False
     a, b = left.actor1, right.actor1
@@ -227,6 +226,11 @@ def _two_hands(left: Candidate, right: Candidate) -> bool:
               for ref, c in ((a, left), (b, right)))
     return own and a.category != b.category and {a.category, b.category} <= set(
         ARMED_CATEGORIES)
+
+
+def _striking(candidate: Candidate) -> bool:
+    """A strike, or an attack told with its shells or missiles ("استهدفوا الثكنة بصاروخين")."""
+    return candidate.family == "strike" or candidate.sub == "Shelling/artillery/missile attack"
 
 
 def _headline_strike(headline: Candidate, body: Candidate) -> bool:

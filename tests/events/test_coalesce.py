@@ -1,0 +1,38 @@
+"""Which candidates of one article coalesce: checks on hand-made candidates."""
+
+from __future__ import annotations
+
+from marsad.document import Mention, Span
+from marsad.events.coalesce import coalesce
+from marsad.events.model import ActorRef, Candidate
+from marsad.kb.model import Actor
+
+HEZBOLLAH = Actor("lb.hezbollah", "Hezbollah", 2, "militia", "Lebanon")
+ISRAELI_ARMY = Actor("tmpl.military.IL", "Military Forces of Israel", 1, "state", "Israel",
+                     template="military")
+SHELLING = "Shelling/artillery/missile attack"
+
+
+def _told(sentence: int, start: int, family: str, trigger_key: str, actor: Actor,
+          category: str) -> Candidate:
+    """A shelling told in a sentence of its own, by an actor named in it."""
+    span = Span(start, start + 80)
+    trigger = Mention("trigger", start + 20, start + 28, "قصف", trigger_key)
+    return Candidate(sub=SHELLING, family=family, trigger=trigger, sentence=sentence,
+                     clause=span, evidence=[span], sentences={sentence},
+                     actor1=ActorRef(actor, actor.name, start + 2, start + 10,
+                                     category=category))
+
+
+def test_each_side_shelling_the_other_is_two_happenings() -> None:
+    # "استهدفوا الثكنة بصاروخين" (an attack verb, typed by its missiles) and "قصفت المدفعية
+    # الإسرائيلية أطراف البلدة": the same day and within a few kilometres, but two hands
+    hezbollah = _told(5, 400, "attack", "attack", HEZBOLLAH, "armed")
+    israel = _told(7, 600, "strike", "shelling", ISRAELI_ARMY, "state")
+    assert len(coalesce([hezbollah, israel])) == 2
+
+
+def test_one_sides_shelling_told_twice_is_one_happening() -> None:
+    first = _told(5, 400, "strike", "shelling", ISRAELI_ARMY, "state")
+    again = _told(7, 600, "attack", "attack", ISRAELI_ARMY, "state")
+    assert len(coalesce([first, again])) == 1
