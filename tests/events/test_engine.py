@@ -1146,3 +1146,10 @@ def test_each_side_shelling_the_other_is_two_events(resources) -> None:  # type:
             "وقصفت المدفعية الإسرائيلية عصر اليوم أطراف بلدة عيتا الشعب الحدودية.")
     actors = sorted(r.actor1 or "" for r in run(text, resources, date(2024, 2, 14)))
     assert actors == ["Hezbollah", "Military Forces of Israel"]
+
+
+def test_a_military_projectile_names_no_army(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أصيب مواطنان مساء أمس إثر سقوط مقذوف عسكري أطلق من داخل الأراضي اليمنية على منزل "
+            "في قرية تابعة لمحافظة صامطة.")
+    record = only(run(text, resources, date(2015, 8, 12)))
+    assert record.actor1_ar != "عسكري"  # "military" describes the projectile

@@ -114,3 +114,11 @@ def test_a_dual_town_noun_introduces_the_first_town(resources) -> None:  # type:
 def test_a_bases_name_with_its_own_noun_is_introduced(resources) -> None:  # type: ignore[no-untyped-def]
     document = read("استهدفت المقاومة فجر اليوم قاعدة عين الأسد في محافظة الأنبار.", resources)
     assert place(document, "عين الأسد").data["locative"] == "strong"
+
+
+def test_fighters_in_a_second_statement_are_the_group_that_spoke_first(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("وقالت المقاومة الإسلامية في لبنان إن مجاهديها استهدفوا آلية تابعة لجيش "
+                    "الاحتلال قرب موقع المالكية.\n"
+                    "وفي بيان ثان، أكدت أن مجاهديها قصفوا ثكنة زرعيت بصلية صواريخ.", resources)
+    fighters = [m.key for m in document.of_kind("actor") if m.text == "مجاهديها"]
+    assert fighters == ["lb.hezbollah", "lb.hezbollah"]

@@ -87,10 +87,14 @@ def group_anaphora(document: Document, names: list[Mention],
     return found
 
 
+TEMPLATE_PREFIX = "tmpl."  # the keys of generic actors ("جيش الاحتلال"), no group of fighters
+
+
 def own_fighters(document: Document, names: list[Mention], words: frozenset[str]
                  ) -> list[Mention]:
     """"قالت المقاومة إن مجاهديها استهدفوا": fighters told with a pronoun are the group last
-    named before them in their sentence."""
+    named before them in their sentence, or else the group the sentence before names first
+    ("قالت المقاومة إن ..." and then "وفي بيان ثان، أكدت أن مجاهديها قصفوا")."""
     if not words:
         return []
     groups = sorted((m for m in names if m.kind == "actor"), key=lambda m: m.start)
@@ -98,9 +102,15 @@ def own_fighters(document: Document, names: list[Mention], words: frozenset[str]
     for token in document.tokens:
         if token.stem not in words or any(m.start <= token.start < m.end for m in groups):
             continue
-        sentence = document.sentences[document.sentence_index(token.start)]
+        index = document.sentence_index(token.start)
+        sentence = document.sentences[index]
         antecedent = next((m for m in reversed(groups) if sentence.start <= m.start
                            and m.end <= token.start), None)
+        if antecedent is None and index > 0:
+            # the sentence before: the group it opens with, the one that speaks
+            before = document.sentences[index - 1]
+            antecedent = next((m for m in groups if before.start <= m.start < before.end
+                               and not m.key.startswith(TEMPLATE_PREFIX)), None)
         if antecedent is None:
             continue
         start = token.end - len(token.stem)

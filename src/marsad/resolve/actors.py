@@ -227,11 +227,12 @@ _REPORTER_FILLER = re.compile(r"^[\s،,]*(?:به|بها|لنا|عنه|عنها)?
 # "مصدر عسكري يمني", "مصادر في الشرطة": an actor right after a source, or inside it, names
 # who speaks, not who acts
 SOURCE_GAP = 4
-_ARMED_ADJECTIVES = {"مسلح", "مسلحه", "مسلحا"}
+_ARMED_ADJECTIVES = {"مسلح", "مسلحه", "مسلحا", "عسكري", "عسكريه", "عسكريا"}
 
 
 def armed_adjective(mention: Mention, triggers: list[Mention]) -> bool:
-    """"هجوم مسلح", "اعتداء مسلح": "armed" describes the attack, it names no one."""
+    """"هجوم مسلح", "اعتداء مسلح", "مقذوف عسكري": "armed" or "military" describes the attack,
+    it names no one."""
     if mention.kind != "force" or fold(mention.text).lstrip("و") not in _ARMED_ADJECTIVES:
         return False
     return any(0 <= mention.start - t.end <= 1 for t in triggers)
