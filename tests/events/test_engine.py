@@ -1153,3 +1153,13 @@ def test_a_military_projectile_names_no_army(resources) -> None:  # type: ignore
             "في قرية تابعة لمحافظة صامطة.")
     record = only(run(text, resources, date(2015, 8, 12)))
     assert record.actor1_ar != "عسكري"  # "military" describes the projectile
+
+
+def test_happenings_at_two_villages_stay_apart(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("شهيد برصاص الاحتلال في حوارة.. ومستوطنون يهاجمون عوريف\n"
+            "أطلق جنود الاحتلال النار على شاب عند حاجز حوارة جنوب نابلس صباح اليوم، ما أدى إلى "
+            "استشهاده.\n"
+            "وهاجم مستوطنون مساء اليوم منازل المواطنين في قرية عوريف جنوب نابلس، وأصابوا شابا "
+            "بجروح.")
+    places = {r.actor1: r.location for r in run(text, resources, date(2015, 10, 23))}
+    assert places["Settlers (Israel)"] == "‘Ūrīf"

@@ -168,7 +168,7 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
         return True  # one accord told again: signed in one town, about another
     # a casualty-only mention with a town of its own joins only an event at that town
     loose = "weak" not in (left.strength, right.strength)
-    if loose and _two_towns(left, right):
+    if loose and (_two_towns(left, right) or _own_towns(left, right)):
         return False
     return _places_compatible(left.place, right.place, loose)
 
@@ -205,6 +205,29 @@ def _two_towns(left: Candidate, right: Candidate) -> bool:
     if unlisted(a) or unlisted(b):
         return False  # where a town the gazetteer lacks lies is unknown
     return None in (a.lat, b.lat) or distance_km(a, b) > TOWN_KM
+
+
+SAME_TOWN_KM = 2.0  # a site and the town it lies in
+
+
+def _own_towns(left: Candidate, right: Candidate) -> bool:
+    """Happenings told each in its own sentence at its own named town are two, however near
+    the towns lie (south Lebanon's border villages are 2 to 5 km apart)."""
+    if not (left.anchored and right.anchored and left.sentence != right.sentence):
+        return False
+    assert left.place and right.place
+    a, b = left.place.place, right.place.place
+    if a.id == b.id or _contains(a, b) or _contains(b, a) \
+            or a.kind not in OWN_TOWN_KINDS or b.kind not in OWN_TOWN_KINDS:
+        return False
+    if any(c.headline and c.place and c.place.place.population >= REFERENCE_TOWN_POPULATION
+           for c in (left, right)):
+        return False  # "اشتباك في بعلبك": a headline may name the region's town
+    return None not in (a.lat, b.lat) and distance_km(a, b) > SAME_TOWN_KM
+
+
+OWN_TOWN_KINDS = ("town", "site")
+REFERENCE_TOWN_POPULATION = 20_000  # (a city may be the reference point a town is told by)
 
 
 ARMED_CATEGORIES = ("state", "armed", "external")
