@@ -275,3 +275,10 @@ def test_two_towns_named_with_the_dual_noun(resources) -> None:  # type: ignore[
 def test_acled_counts_the_suicide_bomber(text: str, dead: int, resources) -> None:  # type: ignore[no-untyped-def]
     # four policemen and the bomber are five dead; "four people" counts them all
     assert only(run(text, resources)).fatalities == dead
+
+
+def test_a_district_told_as_a_reference_point_beats_its_province(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("وفي محافظة صلاح الدين، استعادت القوات العراقية، الاثنين، السيطرة على حي العصري غرب "
+            "قضاء بيجي بعد معارك مع عناصر داعش.")
+    records = run(text, resources, date(2015, 7, 22))
+    assert {r.location for r in records} == {"Baiji District"}

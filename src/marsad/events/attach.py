@@ -35,6 +35,19 @@ BACKGROUND_DAYS = 30
 WEAK_PENALTY = 1.5  # "74 كم من مدينة البصرة": a place after من ranks as a vaguer one
 
 
+def _ranked_detail(ref: PlaceRef, weak: bool) -> float:
+    """How precise a place ranks: a reference point as a vaguer one, but a district told so
+    ("غرب قضاء بيجي") still ahead of its province."""
+    rank = detail(ref.place)
+    if not weak:
+        return rank
+    return rank + (WEAK_PENALTY if rank < REGION_DETAIL else REGION_PENALTY)
+
+
+REGION_DETAIL = 4  # a district (admin2) and coarser
+REGION_PENALTY = 0.9  # less than the step from a district to its province
+
+
 def _nearest_in(mentions: list[Mention], spans: list[Span], position: int) -> Mention | None:
     for span in spans:
         inside = [m for m in mentions if span.start <= m.start < span.end]
@@ -60,8 +73,7 @@ def attach_place(
             weak = _places_introduced(document, ("weak",)) | _reference_points(document,
                                                                                resources)
             best = min(refs, key=lambda r: (_tier(r, countries),
-                                            detail(r.place) + (WEAK_PENALTY if r.start in weak
-                                                               else 0.0),
+                                            _ranked_detail(r, r.start in weak),
                                             r.precision, abs(r.start - candidate.trigger.start)))
             refs_seen = refs
             break

@@ -163,6 +163,8 @@ def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, 
             # the word that goes on naming the means: "وصواريخ الكاتيوشا")
             means_end = trigger.end
             continue
+        if uses and _object_of(uses[-1], trigger):
+            continue  # "استعادت، الاثنين الماضي، السيطرة على": the verb's own object
         if not uses or trigger.start - uses[-1].end >= SEGMENT_MIN_GAP:
             uses.append(trigger)
     if len(uses) < 2:
@@ -170,6 +172,16 @@ def _segments(chosen: list[Mention], kept: list[Mention], resources: Resources, 
     ends = [t.start for t in uses[1:]] + [clause.end]
     starts = [clause.start] + [t.start for t in uses[1:]]
     return {t.start: Span(a, b) for t, a, b in zip(uses, starts, ends, strict=True)}
+
+
+OBJECT_GAP = 40  # characters from a verb to the verbal noun that is its object
+
+
+def _object_of(verb: Mention, noun: Mention) -> bool:
+    """A definite verbal noun of the verb's family soon after it is its object, not a second
+    use of it ("استعادت، الاثنين، السيطرة على حي العصري")."""
+    return fold(noun.text).startswith("ال") and not fold(verb.text).startswith("ال") \
+        and 0 <= noun.start - verb.end <= OBJECT_GAP
 
 
 def _means(text: str, trigger: Mention) -> bool:
