@@ -3,6 +3,8 @@ anaphora, separate incidents, sources and offices that are no actor."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from event_helpers import PUBLISHED, only, run
 
@@ -365,3 +367,10 @@ def test_a_bomb_is_no_work_of_the_police_that_reports_it(resources) -> None:  # 
 def test_bombers_told_as_people_are_no_civilians(resources) -> None:  # type: ignore[no-untyped-def]
     text = "قال المرصد إن ثلاثة أشخاص فجروا أنفسهم بأحزمة ناسفة أمس في مدينة السويداء."
     assert only(run(text, resources)).actor1 != "Civilians (Syria)"
+
+
+def test_the_coalition_of_the_wounded_faction_planted_no_bomb(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ('وفي مدينة عفرين، أصيب ثلاثة مقاتلين من فصيل "فرقة الحمزة" المنضوي في صفوف "الجيش '
+            'الوطني"، صباح الخميس، بانفجار عبوة ناسفة زرعت في سيارتهم.')
+    record = only(run(text, resources, date(2018, 10, 5)))
+    assert (record.actor1, record.actor2) == ("Unidentified Armed Group (Syria)", "Hamza Division")

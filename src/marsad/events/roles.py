@@ -252,7 +252,7 @@ def _pick(
         relative = next((w.start for w in starting_in(document, "word", trigger.end,
                                                        candidate.clause.end)
                          if w.key in RELATIVE_KEYS), None)
-        pool = [a for a in actors if a not in targets
+        pool = [a for a in actors if a not in targets and not _marks(document, a).coalition
                 and not (a.start > trigger.end and _with_means(document, a))
                 and (relative is None or a.start < relative)]
         if candidate.family == "arrest":
@@ -414,7 +414,8 @@ def _find_perpetrator(
                  and (a.actor.template is None or a.category != "armed")
                  and not _is_victim(document, a, resources.victim_verbs)
                  and not _marks(document, a).target and not _marks(document, a).member
-                 and not _marks(document, a).loyal and not _blames(document, a)
+                 and not _marks(document, a).loyal and not _marks(document, a).coalition
+                 and not _blames(document, a)
                  and not (_bare_arm(document, a) and _with_means(document, a))]
         if named:
             return named[0]
@@ -564,8 +565,12 @@ def _victim(document: Document, actor: ActorRef,
     before an intransitive one ("جنديين لقيا حتفهما")."""
     if victim_verbs and _next_word(document, actor.end) in victim_verbs:
         return True
-    for word in starting_in(document, "word", actor.start - VICTIM_WORD_REACH, actor.start):
-        if word.key in ("killed", "injured") and 0 <= actor.start - word.end <= 20:
+    words = starting_in(document, "word", actor.start - VICTIM_WORD_REACH, actor.start)
+    # "أصيب ثلاثة مقاتلين من فصيل فرقة الحمزة": the group of the counted casualties
+    reach = VICTIM_GAP + MEMBER_GAP if any(
+        w.key == "member_of" and 0 <= actor.start - w.end <= 2 for w in words) else VICTIM_GAP
+    for word in words:
+        if word.key in ("killed", "injured") and 0 <= actor.start - word.end <= reach:
             between = document.text[word.end : actor.start]
             # "ثمانية قتلى في هجوم لمتمردي X": X comes after another trigger, as its agent
             if not any(ch in between for ch in ".،,؛:") and not starting_in(
@@ -575,7 +580,9 @@ def _victim(document: Document, actor: ActorRef,
 
 
 VICTIM_BEFORE_GAP = 3
-VICTIM_WORD_REACH = 60  # characters back to the start of a casualty word ending 20 before
+VICTIM_GAP = 20  # characters from a casualty word to the victim named after it
+MEMBER_GAP = 20  # and more when the victims are counted as a group's members
+VICTIM_WORD_REACH = 60  # characters back to the start of a casualty word ending 40 before
 
 
 def _next_word(document: Document, offset: int) -> str:
@@ -663,8 +670,8 @@ class _Marks:
     target (each pattern searched when first asked, once per document and actor start), and
     a victim (once per actor span)."""
 
-    __slots__ = ("_agent", "_before", "_mediator", "_patterns", "_target", "commenter", "loyal",
-                 "member", "partner", "victims")
+    __slots__ = ("_agent", "_before", "_mediator", "_patterns", "_target", "coalition",
+                 "commenter", "loyal", "member", "partner", "victims")
 
     def __init__(self, document: Document, start: int) -> None:
         self._before = fold(document.text[max(0, start - MARK_REACH) : start])
@@ -674,7 +681,10 @@ class _Marks:
         self._target: bool | None = None
         # "قيادياً سابقاً في فصائل المعارضة": the group named as a person's
         words = starting_in(document, "word", start - MARK_REACH, start)
-        self.member = any(w.key == "member_of" and 0 <= start - w.end <= 1 for w in words)
+        # (a quotation mark may stand between: "في صفوف "الجيش الوطني"")
+        self.member = any(w.key == "member_of" and 0 <= start - w.end <= 2 for w in words)
+        # "فرقة الحمزة المنضوية في صفوف الجيش الوطني": the coalition a faction belongs to
+        self.coalition = any(w.key == "coalition_of" and 0 <= start - w.end <= 2 for w in words)
         # (a proclitic may stand between: "موالٍ لطالبان", "بتأييده لحركة طالبان")
         self.loyal = any(w.key == "loyal_to" and 0 <= start - w.end <= 2 for w in words)
         # "بالتنسيق مع الحكومة": a side that acted with the one acting

@@ -180,7 +180,8 @@ _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
     "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",
     "separate",
-    "unknown_agent", "blame", "charge", "statement_venue", "member_of", "loyal_to", "subset",
+    "unknown_agent", "blame", "charge", "statement_venue", "member_of", "coalition_of", "loyal_to",
+    "subset",
     "partner_of", "fought_out", "topic_of", "between",
     "reaction", "bereaved", "destination", "relative", "occurred", "in_support_of",
 )
