@@ -282,3 +282,16 @@ def test_a_district_told_as_a_reference_point_beats_its_province(resources) -> N
             "قضاء بيجي بعد معارك مع عناصر داعش.")
     records = run(text, resources, date(2015, 7, 22))
     assert {r.location for r in records} == {"Baiji District"}
+
+
+def test_a_strike_on_the_road_between_two_towns_is_at_a_town(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أفاد مراسلنا بأن مسيرة إسرائيلية استهدفت اليوم سيارة على الطريق بين بلدتي عيتا الجبل "
+            "وتبنين في قضاء بنت جبيل، ما أدى إلى ارتقاء شهيدين.")
+    record = only(run(text, resources, date(2024, 2, 20)))
+    assert record.location in ("Aita al-Jabal", "Tebnine")
+
+
+def test_a_dual_of_the_dead_is_its_own_count(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أفاد مراسلنا بأن مسيرة إسرائيلية استهدفت اليوم سيارة في بلدة عيتا الجبل، ما أدى إلى "
+            "ارتقاء شهيدين.")
+    assert only(run(text, resources, date(2024, 2, 20))).fatalities == 2

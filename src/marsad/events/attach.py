@@ -15,7 +15,7 @@ from itertools import pairwise
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
 from marsad.events.model import RELATIVE_KEYS, Candidate, DateRange, PlaceRef
-from marsad.kb.gazetteer import Gazetteer
+from marsad.kb.gazetteer import Gazetteer, distance_km
 from marsad.kb.model import Place
 from marsad.kb.registry import Resources
 from marsad.resolve.places import (
@@ -35,10 +35,25 @@ BACKGROUND_DAYS = 30
 WEAK_PENALTY = 1.5  # "74 كم من مدينة البصرة": a place after من ranks as a vaguer one
 
 
-def _ranked_detail(ref: PlaceRef, weak: bool) -> float:
+def _district_around(ref: PlaceRef, refs: list[PlaceRef]) -> bool:
+    """Another place named with it is a coarser one within reach of it ("بين بلدتي عيتا الجبل
+    وتبنين في قضاء بنت جبيل")."""
+    place = ref.place
+    return any(detail(other.place) > detail(place) and None not in (
+        place.lat, other.place.lat) and distance_km(place, other.place) <= DISTRICT_KM
+        for other in refs)
+
+
+DISTRICT_KM = 25.0
+
+
+def _ranked_detail(ref: PlaceRef, weak: bool, road_end: bool = False) -> float:
     """How precise a place ranks: a reference point as a vaguer one, but a district told so
-    ("غرب قضاء بيجي") still ahead of its province."""
+    ("غرب قضاء بيجي") still ahead of its province, and a town at a road's end ahead of its
+    district."""
     rank = detail(ref.place)
+    if road_end:
+        return rank + ROAD_END_PENALTY
     if not weak:
         return rank
     return rank + (WEAK_PENALTY if rank < REGION_DETAIL else REGION_PENALTY)
@@ -46,6 +61,7 @@ def _ranked_detail(ref: PlaceRef, weak: bool) -> float:
 
 REGION_DETAIL = 4  # a district (admin2) and coarser
 REGION_PENALTY = 0.9  # less than the step from a district to its province
+ROAD_END_PENALTY = 0.5  # behind a town named outright, ahead of the district
 
 
 def _nearest_in(mentions: list[Mention], spans: list[Span], position: int) -> Mention | None:
@@ -72,8 +88,13 @@ def attach_place(
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
             weak = _places_introduced(document, ("weak",)) | _reference_points(document,
                                                                                resources)
+            # a road's end ranks ahead of the district it lies in, and as a reference point
+            # otherwise
+            road_ends = _road_ends(document)
+            ends = {r.start for r in refs if r.start in road_ends and _district_around(r, refs)}
+            weak = weak | (road_ends - ends)
             best = min(refs, key=lambda r: (_tier(r, countries),
-                                            _ranked_detail(r, r.start in weak),
+                                            _ranked_detail(r, r.start in weak, r.start in ends),
                                             r.precision, abs(r.start - candidate.trigger.start)))
             refs_seen = refs
             break
@@ -242,7 +263,17 @@ def _reference_points(document: Document, resources: Resources) -> frozenset[int
             rest = fold(document.text[word.end : after.start]).split()
             if len(rest) <= 1 and all(w in resources.locatives for w in rest):
                 found.add(after.start)
-        # "الطريق الرابطة بين ولايتي قفصة وصفاقس": a road's two ends
+        return frozenset(found)
+
+    return derived(document, "reference_points", find)
+
+
+def _road_ends(document: Document) -> frozenset[int]:
+    """"الطريق الرابطة بين ولايتي قفصة وصفاقس", "على الطريق بين بلدتي عيتا الجبل وتبنين": a
+    road's two ends, where the happening on it is coded when nothing nearer is named."""
+    def find() -> frozenset[int]:
+        places = sorted(document.of_kind("place"), key=lambda m: m.start)
+        found = set()
         for before, after in pairwise(places):
             joined = fold(document.text[before.end : after.start]).strip() in ("", "و")
             if joined and any(w.key == "between" and 0 <= before.start - w.end <= 10
@@ -252,7 +283,7 @@ def _reference_points(document: Document, resources: Resources) -> frozenset[int
                 found.update((before.start, after.start))
         return frozenset(found)
 
-    return derived(document, "reference_points", find)
+    return derived(document, "road_ends", find)
 
 
 def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -693,9 +724,10 @@ def _figure(kind: str, words: list[Mention], numbers: list[Mention], text: str
             ) -> _Figure | None:
     casualty = [w for w in words if w.key in ("killed", "injured", "arrested")]
     for word in (w for w in words if w.key == kind):
-        # "قتل فتى وأصيب 220": a number past the next casualty word is that word's
+        # "قتل فتى وأصيب 220": a number past the next casualty word is that word's (but a
+        # casualty word that is itself the count is this one's: "ارتقاء شهيدين")
         limit = min((w.start for w in casualty if w.start > word.end), default=None)
-        bounded = [n for n in numbers if limit is None or n.start < limit]
+        bounded = [n for n in numbers if limit is None or n.start <= limit]
         first = _count_after(word.end, bounded)
         if first is not None:
             return _joined_counts(first, bounded, text, casualty, kind)
