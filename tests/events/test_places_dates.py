@@ -295,3 +295,15 @@ def test_a_dual_of_the_dead_is_its_own_count(resources) -> None:  # type: ignore
     text = ("أفاد مراسلنا بأن مسيرة إسرائيلية استهدفت اليوم سيارة في بلدة عيتا الجبل، ما أدى إلى "
             "ارتقاء شهيدين.")
     assert only(run(text, resources, date(2024, 2, 20))).fatalities == 2
+
+
+def test_the_town_shelled_is_where_it_happened(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("وفي ريف إدلب الجنوبي، أصيب ثلاثة مدنيين، الثلاثاء، بقصف مدفعي لقوات النظام على مدينة "
+            "خان شيخون.")
+    assert only(run(text, resources, date(2018, 8, 15))).location == "Khān Shaykhūn"
+
+
+def test_a_port_named_with_its_noun_is_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أعلن الجيش الباكستاني مقتل ثمانية مسلحين، الأربعاء، خلال تصدي قوات الأمن لهجوم استهدف "
+            "مجمع هيئة ميناء جوادر في إقليم بلوشستان.")
+    assert only(run(text, resources, date(2024, 3, 21))).location == "Gwadar"

@@ -86,8 +86,7 @@ def attach_place(
         if refs:
             refs = _own_places(document, candidate, refs, resources)
             # "في مدينة جاسم بريف درعا": the place named outright before the reference point
-            weak = _places_introduced(document, ("weak",)) | _reference_points(document,
-                                                                               resources)
+            weak = _places_away(document, resources) | _reference_points(document, resources)
             # a road's end ranks ahead of the district it lies in, and as a reference point
             # otherwise
             road_ends = _road_ends(document)
@@ -247,6 +246,26 @@ def _places_introduced(document: Document, how: tuple[str, ...]) -> frozenset[in
     """Where the place mentions introduced in one of these ways start (once per document)."""
     return derived(document, ("places_introduced", how), lambda: frozenset(
         m.start for m in document.of_kind("place") if m.data.get("locative") in how))
+
+
+def _places_away(document: Document, resources: Resources) -> frozenset[int]:
+    """Where the places told after a preposition pointing away start ("74 كم من مدينة
+    البصرة", "نزحوا إلى بلدة X"; not "قصف على مدينة خان شيخون", the target)."""
+    def find() -> frozenset[int]:
+        found = set()
+        tokens = document.tokens
+        for mention in document.of_kind("place"):
+            if mention.data.get("locative") != "weak":
+                continue
+            at = mention.data.get("token_first", 0) - 1
+            if at > 0 and tokens[at].stem in resources.settlements:
+                at -= 1  # "من مدينة البصرة"
+            word = tokens[at].norm if at >= 0 else ""
+            if word in resources.away_locatives or word[1:] in resources.away_locatives:
+                found.add(mention.start)
+        return frozenset(found)
+
+    return derived(document, "places_away", find)
 
 
 def _reference_points(document: Document, resources: Resources) -> frozenset[int]:

@@ -55,6 +55,7 @@ class Resources:
     subordinators: CueSet  # "بعد أن", "إثر مقتل": matched apart, they overlap casualty words
     locatives: frozenset[str]  # folded words that introduce a place
     weak_locatives: frozenset[str]  # prepositions that may
+    away_locatives: frozenset[str]  # of those, the ones pointing away: من, إلى
     stopwords: frozenset[str]  # common words that are not place names
     ambiguous_places: frozenset[tuple[str, ...]]  # place names that are also common words
     settlements: frozenset[str]  # folded nouns such as مدينة, بلدة before a place name
@@ -134,6 +135,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
             "subordinators", "grievances", "concurrent")}),
         locatives=frozenset(fold(w) for w in events.get("locative", [])),
         weak_locatives=frozenset(fold(w) for w in events.get("locative_weak", [])),
+        away_locatives=frozenset(fold(w) for w in events.get("locative_away", [])),
         settlements=frozenset(fold(w) for w in events.get("settlement", [])),
         quarters=frozenset(fold(w) for w in events.get("quarter", [])),
         town_nouns=frozenset(fold(w) for w in events.get("town_nouns", [])),
