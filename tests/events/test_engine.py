@@ -1163,3 +1163,16 @@ def test_happenings_at_two_villages_stay_apart(resources) -> None:  # type: igno
             "بجروح.")
     places = {r.actor1: r.location for r in run(text, resources, date(2015, 10, 23))}
     assert places["Settlers (Israel)"] == "‘Ūrīf"
+
+
+def test_a_crowd_blocking_the_railway_is_an_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("أقدم صباح اليوم عشرات المعطلين عن العمل بمعتمدية الرديف من ولاية قفصة على غلق السكة "
+            "الحديدية ومنع مرور قطارات نقل الفسفاط، احتجاجا على نتائج مناظرة الانتداب.")
+    assert [r.location for r in run(text, resources, date(2017, 2, 14))] == ["Ar Rudayyif"]
+
+
+def test_a_sit_in_told_with_its_pronoun_is_a_protest(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("يواصل ثلاثون معطلا عن العمل بمدينة المتلوي اعتصامهم المفتوح الذي انطلق يوم أمس "
+            "الاثنين أمام مقر المعتمدية.")
+    record = only(run(text, resources, date(2017, 2, 14)))
+    assert (record.sub_event_type, record.location) == ("Peaceful protest", "Metlaoui")
