@@ -211,8 +211,9 @@ SAME_TOWN_KM = 2.0  # a site and the town it lies in
 
 
 def _own_towns(left: Candidate, right: Candidate) -> bool:
-    """Happenings told each in its own sentence at its own named town are two, however near
-    the towns lie (south Lebanon's border villages are 2 to 5 km apart)."""
+    """Happenings told each in its own sentence at its own named town or site are two when
+    the places lie more than 2 km apart (south Lebanon's border villages are 2 to 5 km apart,
+    inside every merge radius)."""
     if not (left.anchored and right.anchored and left.sentence != right.sentence):
         return False
     assert left.place and right.place
