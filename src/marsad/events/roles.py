@@ -559,17 +559,15 @@ def _nationality_agent(
     return None
 
 
-def _victim(document: Document, actor: ActorRef,
+def _victim(document: Document, actor: ActorRef, marks: _Marks,
             victim_verbs: frozenset[str] = frozenset()) -> bool:
     """Named right after a casualty word ("مقتل جنديين", "إصابة ثلاثة مدنيين") or right
     before an intransitive one ("جنديين لقيا حتفهما")."""
     if victim_verbs and _next_word(document, actor.end) in victim_verbs:
         return True
-    words = starting_in(document, "word", actor.start - VICTIM_WORD_REACH, actor.start)
     # "أصيب ثلاثة مقاتلين من فصيل فرقة الحمزة": the group of the counted casualties
-    reach = VICTIM_GAP + MEMBER_GAP if any(
-        w.key == "member_of" and 0 <= actor.start - w.end <= 2 for w in words) else VICTIM_GAP
-    for word in words:
+    reach = VICTIM_GAP + MEMBER_GAP if marks.member else VICTIM_GAP
+    for word in starting_in(document, "word", actor.start - VICTIM_WORD_REACH, actor.start):
         if word.key in ("killed", "injured") and 0 <= actor.start - word.end <= reach:
             between = document.text[word.end : actor.start]
             # "ثمانية قتلى في هجوم لمتمردي X": X comes after another trigger, as its agent
@@ -736,7 +734,7 @@ def _marked_victim(document: Document, actor: ActorRef, marks: _Marks,
     """`_is_victim`, with the actor's marks given."""
     victim = marks.victims.get(actor.end)
     if victim is None:
-        victim = marks.victims[actor.end] = _victim(document, actor, victim_verbs)
+        victim = marks.victims[actor.end] = _victim(document, actor, marks, victim_verbs)
     return victim
 
 

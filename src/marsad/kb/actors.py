@@ -43,6 +43,7 @@ from marsad.text.tokenise import name_key
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
+TEMPLATE_PREFIX = "tmpl."  # ids of the per-country actors a template expands to
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -421,7 +422,7 @@ def _build(raw: _Raw, countries: Sequence[Country]) -> ActorBase:
             if template.countries and country.name not in template.countries:
                 continue
             the = f"the {country.name}" if country.name in raw.definite else country.name
-            actor_id = f"tmpl.{template.id}.{country.code}"
+            actor_id = f"{TEMPLATE_PREFIX}{template.id}.{country.code}"
             actors[actor_id] = Actor(
                 id=actor_id,
                 name=template.name.format(country=country.name, the_country=the),
@@ -518,7 +519,7 @@ def _build_entry(
             report.errors.append(f"{where}: `template` must name a template with its own actor "
                                  "and `country` a known country")
             return None
-        base = actors.get(f"tmpl.{template.id}.{by_name[str(country)].code}")
+        base = actors.get(f"{TEMPLATE_PREFIX}{template.id}.{by_name[str(country)].code}")
         if base is None:
             report.errors.append(f"{where}: template {template.id!r} does not expand for "
                                  f"{country!r}")

@@ -7,6 +7,7 @@ from itertools import compress
 from operator import attrgetter
 
 from marsad.document import Document, Mention
+from marsad.kb.actors import TEMPLATE_PREFIX
 from marsad.kb.matcher import Entry, Match, TokenTrie, adjacent, surface_start
 from marsad.text.normalise import fold
 from marsad.text.tokenise import Token, lookup_keys
@@ -87,9 +88,6 @@ def group_anaphora(document: Document, names: list[Mention],
     return found
 
 
-TEMPLATE_PREFIX = "tmpl."  # the keys of generic actors ("جيش الاحتلال"), no group of fighters
-
-
 def own_fighters(document: Document, names: list[Mention], words: frozenset[str]
                  ) -> list[Mention]:
     """"قالت المقاومة إن مجاهديها استهدفوا": fighters told with a pronoun are the group last
@@ -107,7 +105,8 @@ def own_fighters(document: Document, names: list[Mention], words: frozenset[str]
         antecedent = next((m for m in reversed(groups) if sentence.start <= m.start
                            and m.end <= token.start), None)
         if antecedent is None and index > 0:
-            # the sentence before: the group it opens with, the one that speaks
+            # the sentence before: the group it opens with, the one that speaks (not a
+            # template's generic actor, "جيش الاحتلال")
             before = document.sentences[index - 1]
             antecedent = next((m for m in groups if before.start <= m.start < before.end
                                and not m.key.startswith(TEMPLATE_PREFIX)), None)
