@@ -67,6 +67,8 @@ def build_events(document: Document, resources: Resources) -> Document:
                 if _keep(document, other, resources, countries, main_place, main_date):
                     kept.append(other)
                     break
+    for candidate in kept:
+        candidate.separate = _opens_another_incident(document, candidate)
     events = coalesce(kept)
     for event in events:
         if event.date is None:
@@ -181,6 +183,14 @@ def _per_listed_place(candidate: Candidate) -> list[Candidate]:
     return [replace(candidate, place=ref, place_list=[], claims=[],
                     evidence=list(candidate.evidence), sentences=set(candidate.sentences))
             for ref in candidate.place_list]
+
+
+def _opens_another_incident(document: Document, candidate: Candidate) -> bool:
+    """"وفي حادث منفصل، هاجم مسلحون قرية": the sentence tells a happening apart from those
+    told before it."""
+    start = document.sentences[candidate.sentence].start
+    return any(w.key == "another_incident"
+               for w in starting_in(document, "word", start, candidate.trigger.start))
 
 
 def _share_strikers(events: list[Candidate]) -> None:

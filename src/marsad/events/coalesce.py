@@ -147,6 +147,8 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
         return False  # "24 قتيلاً في هجوم على كنيسة.. والجيش يصد هجوماً على جيبو": two items
     if not _compatible_types(left, right) or _two_hands(left, right):
         return False
+    if _told_apart(left, right):
+        return False
     # A date taken from the lead or the report is only a guess: allow it a day either side.
     slack = 1 if left.date_inherited or right.date_inherited else 0
     if left.date_bound != right.date_bound:
@@ -171,6 +173,18 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     if loose and (_two_towns(left, right) or _own_towns(left, right)):
         return False
     return _places_compatible(left.place, right.place, loose)
+
+
+def _told_apart(left: Candidate, right: Candidate) -> bool:
+    """"وفي حادث منفصل، خطف مسلحون": not the happening the body told before, nor the one
+    the headline told and the lead went on with (a headline item of its own may be this one:
+    "مقتل ثلاثة جنود بانفجار عبوة ... وخطف إمام")."""
+    if left.sentence == right.sentence:
+        return False
+    earlier, later = (left, right) if left.sentence < right.sentence else (right, left)
+    if not later.separate or later.sentence in earlier.sentences:
+        return False  # (another reading of the incident's own sentence joins it)
+    return not (earlier.headline and len(earlier.sentences) <= 1)
 
 
 def _elsewhere(left: Candidate, right: Candidate) -> bool:

@@ -89,6 +89,7 @@ class Candidate:
     fallbacks: list[Mention] = field(default_factory=list)
     subordinate: bool = False  # read from an "after they ..." clause: an earlier happening
     headline: bool = False  # told in the text's first line
+    separate: bool = False  # its sentence opens another incident ("وفي حادث منفصل")
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None
     place: PlaceRef | None = None

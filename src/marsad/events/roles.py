@@ -467,7 +467,8 @@ def _separate_between(document: Document, first: int, second: int) -> bool:
     if low >= high:
         return False
     span = Span(document.sentences[low + 1].start, document.sentences[high].end)
-    return any(w.key == "separate" for w in starting_in(document, "word", span.start, span.end))
+    return any(w.key in ("separate", "another_incident")
+               for w in starting_in(document, "word", span.start, span.end))
 
 
 def _claim_sentences(document: Document) -> list[int]:
