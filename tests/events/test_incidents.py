@@ -3,7 +3,7 @@ written for these tests."""
 
 from __future__ import annotations
 
-from event_helpers import run
+from event_helpers import only, run
 
 
 def test_another_incident_is_not_merged_into_the_one_told_before(resources) -> None:  # type: ignore[no-untyped-def]
@@ -37,3 +37,31 @@ def test_an_operation_launched_now_is_no_background(resources) -> None:  # type:
     assert [(r.sub_event_type, r.event_date, r.injuries) for r in records] == [
         ("Remote explosive/landmine/IED", "2023-05-15", 2)]
     assert records[0].location == "Al Ḩawījah"
+
+
+def test_the_clause_is_read_again_when_its_first_trigger_is_history(resources) -> None:  # type: ignore[no-untyped-def]
+    # "مفخخة" (a car bomb destroyed, read first by precedence) takes "أيار الماضي" and is
+    # history; the air raid of Wednesday is the clause's news
+    records = run("الأنبار: حصيلة عمليات الجيش\nأعلنت قيادة العمليات المشتركة، اليوم الثلاثاء، "
+                  "استمرار العمليات في المحافظة.\nوقالت القيادة إن طيران الجيش العراقي قصف يوم "
+                  "الأحد تجمعات لعناصر التنظيم في منطقة البوفراج شمالي الرمادي، ما أسفر عن مقتل "
+                  "12 مسلحاً وتدمير ثلاث عجلات مفخخة، ضمن عمليات استعادة القرى التي سقطت بيد "
+                  "التنظيم في نيسان الماضي.", resources)
+    assert [(r.sub_event_type, r.event_date, r.fatalities) for r in records] == [
+        ("Air/drone strike", "2023-05-14", 12)]
+
+
+def test_helicopters_dropping_barrels_are_an_air_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("ألقت مروحيات النظام السوري، صباح أمس الاثنين، براميل متفجرة على أحياء "
+                      "مدينة داريا في ريف دمشق الغربي.", resources))
+    assert record.sub_event_type == "Air/drone strike"
+    assert record.actor1 == "Military Forces of Syria"
+    assert record.event_date == "2023-05-15"
+    assert record.location == "Dārayyā"
+
+
+def test_drones_dropping_bombs_are_an_air_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("ألقت مسيّرات إسرائيلية قنابل حارقة على الأحراج المحيطة ببلدة الناقورة "
+                      "جنوبي لبنان مساء الأحد.", resources))
+    assert (record.sub_event_type, record.actor1) == ("Air/drone strike",
+                                                      "Military Forces of Israel")

@@ -20,7 +20,7 @@ from marsad.events.attach import (
 from marsad.events.claims import attach_claims
 from marsad.events.classify import TAKEOVERS, battle_or_attack, classify, takeover_by
 from marsad.events.coalesce import coalesce
-from marsad.events.detect import detect
+from marsad.events.detect import FALLIBLE, detect
 from marsad.events.index import starting_in
 from marsad.events.model import (
     CROWD_FAMILIES,
@@ -62,7 +62,7 @@ def build_events(document: Document, resources: Resources) -> Document:
             if _keep(document, candidate, resources, countries, main_place, main_date):
                 kept.append(candidate)
                 continue
-            for trigger in candidate.fallbacks:  # the clause's next reading
+            for trigger in fallible(candidate):  # the clause's next reading
                 other = _reading(candidate, trigger, resources)
                 if _keep(document, other, resources, countries, main_place, main_date):
                     kept.append(other)
@@ -106,6 +106,11 @@ def _next_reading(document: Document, candidate: Candidate, resources: Resources
         if attach_date(document, other, resources):
             return other
     return None
+
+
+def fallible(candidate: Candidate) -> list[Mention]:
+    """The clause's other readings, when the candidate's family may turn out no event."""
+    return candidate.fallbacks if candidate.family in FALLIBLE else []
 
 
 def _reading(candidate: Candidate, trigger: Mention, resources: Resources) -> Candidate:

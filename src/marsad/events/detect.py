@@ -26,7 +26,8 @@ FAMILY_ORDER = (
 STANDALONE = {"arrest", "abduction", "looting", "agreement", "disrupted"}
 NAME_KINDS = ("actor", "force", "role", "leader", "place")
 # Families whose trigger may turn out to be no event (no town taken, no projectile stopped):
-# the clause's next trigger is then tried.
+# the clause's next trigger is then tried (as it is for any family whose trigger is dated
+# as history: "قصف الطيران تجمعات ... وتدمير عجلات مفخخة ... سقطت في مايو الماضي").
 FALLIBLE = {"territory", "transfer", "disrupted"}
 SEIZURE_WINDOW = 25  # characters from "ضبط بحوزتهم" to the weapons seized
 # Triggers that may name a weapon rather than its use ("أحزمة ناسفة", "قذائف").
@@ -92,8 +93,7 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                         evidence=[Span(sentence.start, sentence.end)],
                         sentences={index},
                         segment=segments.get(trigger.start),
-                        fallbacks=fallbacks if trigger is chosen[0]
-                        and info.family in FALLIBLE else [],
+                        fallbacks=fallbacks if trigger is chosen[0] else [],
                     )
                 )
     return candidates
