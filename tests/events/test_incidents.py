@@ -65,3 +65,11 @@ def test_drones_dropping_bombs_are_an_air_strike(resources) -> None:  # type: ig
                       "جنوبي لبنان مساء الأحد.", resources))
     assert (record.sub_event_type, record.actor1) == ("Air/drone strike",
                                                       "Military Forces of Israel")
+
+
+def test_an_infiltration_thwarted_is_a_clash(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أحبطت وحدات الجيش العراقي، فجر أمس الاثنين، محاولة تسلل لعناصر من تنظيم "
+                      "داعش قرب قضاء الطارمية شمالي بغداد، وقتلت اثنين منهم.", resources))
+    assert record.sub_event_type == "Armed clash"
+    assert {record.actor1, record.actor2} == {"Military Forces of Iraq", "Islamic State (Iraq)"}
+    assert record.fatalities == 2
