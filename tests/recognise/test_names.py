@@ -122,3 +122,20 @@ def test_fighters_in_a_second_statement_are_the_group_that_spoke_first(resources
                     "وفي بيان ثان، أكدت أن مجاهديها قصفوا ثكنة زرعيت بصلية صواريخ.", resources)
     fighters = [m.key for m in document.of_kind("actor") if m.text == "مجاهديها"]
     assert fighters == ["lb.hezbollah", "lb.hezbollah"]
+
+
+def test_a_group_after_the_preposition_lil_is_named(resources) -> None:  # type: ignore[no-untyped-def]
+    # "للتحالف": the article's alef is dropped after ل; the name, known only with its article,
+    # is the group's all the same
+    document = read("وقال مصدر إن مروحيات تابعة للتحالف قصفت مواقع في مديرية صرواح.", resources)
+    assert "gulf.coalition" in [m.key for m in document.of_kind("actor")]
+
+
+def test_the_coalition_is_the_one_of_the_articles_war(resources) -> None:  # type: ignore[no-untyped-def]
+    def striker(text: str) -> str | None:
+        return read(text, resources).events[0].actor1
+
+    assert striker("شنت طائرات التحالف، أمس الاثنين، غارات على مواقع لتنظيم داعش في مدينة "
+                   "الرقة.") == "Global Coalition Against Daesh"
+    assert striker("شنت طائرات التحالف، أمس الاثنين، غارات على مواقع للحوثيين في مدينة "
+                   "صعدة.") == "Operation Restoring Hope"

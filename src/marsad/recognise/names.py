@@ -287,7 +287,9 @@ def _agrees(document: Document, match: Match, entry: Entry) -> bool:
         return True
     alias = fold(entry.name).strip()
     surface = fold(document.text[match.start : match.end])
-    if alias.startswith("ال") and not surface.startswith(("ال", "لل")):
+    # ("للحوثيين": the match starts after the preposition, the token's prefix holds the article)
+    if alias.startswith("ال") and not surface.startswith(("ال", "لل")) \
+            and not document.tokens[match.first].prefix.endswith("لل"):
         return False
     return not _adjective_follows(document, match.last)
 
