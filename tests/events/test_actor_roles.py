@@ -374,3 +374,10 @@ def test_the_coalition_of_the_wounded_faction_planted_no_bomb(resources) -> None
             'الوطني"، صباح الخميس، بانفجار عبوة ناسفة زرعت في سيارتهم.')
     record = only(run(text, resources, date(2018, 10, 5)))
     assert (record.actor1, record.actor2) == ("Unidentified Armed Group (Syria)", "Hamza Division")
+
+
+def test_the_side_a_force_belongs_to_acts(resources) -> None:  # type: ignore[no-untyped-def]
+    # "التابعة للتحالف": the helicopters are the coalition's, not the country's army
+    record = only(run("وفي مأرب، شنت مروحيات الأباتشي التابعة للتحالف، أمس الاثنين، غارات على "
+                      "مواقع الحوثيين في مديرية صرواح.", resources))
+    assert (record.actor1, record.actor2) == ("Operation Restoring Hope", "Houthis")

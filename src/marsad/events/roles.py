@@ -290,6 +290,10 @@ def _pick(
             and actor1.category not in AGENTS["explosion"]:
         # "ثلاثة أشخاص فجروا أنفسهم": the bombers told as people are no civilians
         actor1 = None
+    owner = _owner(document, actor1, actors)
+    if owner is not None:
+        actors = [a for a in actors if a is not actor1]
+        actor1 = owner
     rest = [a for a in actors if a is not actor1 and not _same(a, actor1)]
     if candidate.family == "clash":
         # "اشتباكات بين مقاومين وقوات الاحتلال، ما أدى إلى إصابة شابين": the hurt are the
@@ -300,6 +304,23 @@ def _pick(
         preferred = [a for a in preferred if a.category in ("state", "external")]
     actor2 = _nearest(preferred, trigger.end) if preferred else None
     return actor1, actor2
+
+
+OWNER_GAP = 14  # characters from a force ("مروحيات الأباتشي") to "التابعة"
+
+
+def _owner(document: Document, actor: ActorRef | None, actors: list[ActorRef]
+           ) -> ActorRef | None:
+    """"الطيران الحربي التابع لقوات النظام": a generic force's side, named after it."""
+    if actor is None or actor.actor is None or actor.actor.template is None:
+        return None
+    for word in starting_in(document, "word", actor.end, actor.end + OWNER_GAP):
+        if word.key != "owned_by" or any(mark in document.text[actor.end : word.start]
+                                          for mark in ".،,؛\n"):
+            continue
+        return next((a for a in actors if 0 <= a.start - word.end <= 3 and a is not actor
+                     and a.category in ("state", "armed", "external")), None)
+    return None
 
 
 def _with_means(document: Document, actor: ActorRef) -> bool:

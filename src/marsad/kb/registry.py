@@ -183,6 +183,7 @@ _WORD_GROUPS = (
     "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",
     "separate", "another_incident",
     "unknown_agent", "blame", "charge", "statement_venue", "member_of", "coalition_of", "loyal_to",
+    "owned_by",
     "subset",
     "partner_of", "fought_out", "topic_of", "between",
     "reaction", "bereaved", "destination", "relative", "occurred", "in_support_of",
