@@ -73,3 +73,4 @@ def test_an_infiltration_thwarted_is_a_clash(resources) -> None:  # type: ignore
     assert record.sub_event_type == "Armed clash"
     assert {record.actor1, record.actor2} == {"Military Forces of Iraq", "Islamic State (Iraq)"}
     assert record.fatalities == 2
+

@@ -307,3 +307,15 @@ def test_a_port_named_with_its_noun_is_a_place(resources) -> None:  # type: igno
     text = ("أعلن الجيش الباكستاني مقتل ثمانية مسلحين، الأربعاء، خلال تصدي قوات الأمن لهجوم استهدف "
             "مجمع هيئة ميناء جوادر في إقليم بلوشستان.")
     assert only(run(text, resources, date(2024, 3, 21))).location == "Gwadar"
+
+
+def test_a_distance_in_brackets_keeps_the_reference_city_out(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("وفي قضاء الطارمية (30 كلم شمال بغداد)، فجّر انتحاري نفسه وسط نقطة تفتيش "
+                      "للجيش العراقي مساء الاثنين، ما أسفر عن مقتل أربعة جنود.", resources))
+    assert record.location and "Tarmia" in record.location
+
+
+def test_the_market_names_its_quarter(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("انفجرت عبوة ناسفة مساء الاثنين قرب بسطات الخضار في سوق الدورة جنوبي بغداد، "
+                      "ما أدى إلى مقتل ثلاثة مدنيين.", resources))
+    assert record.location == "Dora"

@@ -277,7 +277,8 @@ def _reference_points(document: Document, resources: Resources) -> frozenset[int
         for before, after in pairwise(places):
             word = next((w for w in starting_in(document, "word", before.end, after.start)
                          if w.key == "near" and w.end <= after.start), None)
-            if word is None or document.text[before.end : word.start].strip(" ،,"):
+            if word is None or not _distance_only(document.text[before.end : word.start],
+                                                  resources.distance_units):
                 continue
             rest = fold(document.text[word.end : after.start]).split()
             if len(rest) <= 1 and all(w in resources.locatives for w in rest):
@@ -285,6 +286,17 @@ def _reference_points(document: Document, resources: Resources) -> frozenset[int
         return frozenset(found)
 
     return derived(document, "reference_points", find)
+
+
+_GAP_MARKS = re.compile(r"[\s(),،\-–]+")
+DISTANCE_FILLERS = frozenset({"نحو", "حوالي", "قرابة", "على", "بعد"})
+
+
+def _distance_only(gap: str, units: frozenset[str]) -> bool:
+    """Nothing between a place and a direction word but marks or a distance ("(30 كلم")."""
+    words = [w for w in _GAP_MARKS.split(fold(gap)) if w]
+    return len(words) <= 4 and all(w.isdigit() or w in units or w in DISTANCE_FILLERS
+                                   for w in words)
 
 
 def _road_ends(document: Document) -> frozenset[int]:
