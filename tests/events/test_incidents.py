@@ -74,3 +74,14 @@ def test_an_infiltration_thwarted_is_a_clash(resources) -> None:  # type: ignore
     assert {record.actor1, record.actor2} == {"Military Forces of Iraq", "Islamic State (Iraq)"}
     assert record.fatalities == 2
 
+
+
+def test_a_weapon_told_as_an_adjective_is_the_means_of_the_verb(resources) -> None:  # type: ignore[no-untyped-def]
+    # "بالأسلحة الصاروخية": the article on "الصاروخية" is the adjective's, not a strike told
+    # before; the targeting verb stands for the happening
+    records = run("جنوب لبنان: يوم جديد على الحدود\nأصدرت المقاومة الإسلامية في لبنان، اليوم "
+                  "الثلاثاء، سلسلة بيانات حول عملياتها.\nوأعلنت المقاومة الإسلامية استهداف موقع "
+                  "المالكية بالأسلحة الصاروخية، مؤكدة تحقيق إصابات مباشرة.",
+                  resources)
+    assert [(r.sub_event_type, r.location, r.event_date) for r in records] == [
+        ("Shelling/artillery/missile attack", "Malkia", "2023-05-16")]

@@ -319,3 +319,10 @@ def test_the_market_names_its_quarter(resources) -> None:  # type: ignore[no-unt
     record = only(run("انفجرت عبوة ناسفة مساء الاثنين قرب بسطات الخضار في سوق الدورة جنوبي بغداد، "
                       "ما أدى إلى مقتل ثلاثة مدنيين.", resources))
     assert record.location == "Dora"
+
+
+def test_a_settlement_called_mustamara_is_the_settlement(resources) -> None:  # type: ignore[no-untyped-def]
+    # Al Mayadeen's "مستعمرة" for "مستوطنة": the same kibbutz, not a lighthouse ("المنارة")
+    record = only(run("أعلنت المقاومة الإسلامية في لبنان، ظهر اليوم، استهداف مستعمرة المنارة "
+                      "بصليات من صواريخ الكاتيوشا.", resources))
+    assert (record.location, record.actor1) == ("Menara", "Hezbollah")

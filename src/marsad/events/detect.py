@@ -185,11 +185,16 @@ def _object_of(verb: Mention, noun: Mention) -> bool:
 
 
 def _means(text: str, trigger: Mention) -> bool:
-    """A trigger with the preposition ب written on it ("بإطلاق", "برصاص", "بقذيفة"), or
-    joined by و to a word with it ("بالمدفعية وصواريخ الكاتيوشا")."""
+    """A trigger with the preposition ب written on it ("بإطلاق", "برصاص", "بقذيفة"), the
+    adjective of a word with it ("بالأسلحة الصاروخية"), or joined by و to a word with it
+    ("بالمدفعية وصواريخ الكاتيوشا")."""
     if text[trigger.start - 1 : trigger.start] == "ب" or (
             trigger.text.startswith("ب") and not trigger.text.startswith("با")):
         return True
+    if text[trigger.start - 1 : trigger.start] == " " and trigger.text.startswith("ال"):
+        # "بالأسلحة الصاروخية": the adjective of a noun with ب
+        before = text[max(trigger.start - 30, 0) : trigger.start].split()
+        return bool(before) and before[-1].startswith("بال")
     if text[trigger.start - 1 : trigger.start] != "و":
         return False
     before = text[max(trigger.start - 30, 0) : trigger.start - 1].split()
