@@ -381,3 +381,10 @@ def test_the_side_a_force_belongs_to_acts(resources) -> None:  # type: ignore[no
     record = only(run("وفي مأرب، شنت مروحيات الأباتشي التابعة للتحالف، أمس الاثنين، غارات على "
                       "مواقع الحوثيين في مديرية صرواح.", resources))
     assert (record.actor1, record.actor2) == ("Operation Restoring Hope", "Houthis")
+
+
+def test_the_american_aggression_is_the_american_forces(resources) -> None:  # type: ignore[no-untyped-def]
+    # Houthi and Al Mayadeen wording: "طائرات العدوان" alone is the Saudi-led coalition's
+    record = only(run("شنّت طائرات العدوان الأميركي البريطاني، ليل أمس، غارات على منطقة جربان في "
+                      "مديرية سنحان جنوبي صنعاء.", resources))
+    assert record.actor1 == "Military Forces of the United States"
