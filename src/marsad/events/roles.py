@@ -699,18 +699,23 @@ class _Marks:
         self._agent: bool | None = None
         self._mediator: bool | None = None
         self._target: bool | None = None
-        # "قيادياً سابقاً في فصائل المعارضة": the group named as a person's
-        words = starting_in(document, "word", start - MARK_REACH, start)
-        # (a quotation mark may stand between: "في صفوف "الجيش الوطني"")
-        self.member = any(w.key == "member_of" and 0 <= start - w.end <= 2 for w in words)
+        # the characters from each word group's nearest word ending before the actor to it
+        gap: dict[str, int] = {}
+        for word in starting_in(document, "word", start - MARK_REACH, start):
+            if 0 <= start - word.end < gap.get(word.key, MARK_REACH + 1):
+                gap[word.key] = start - word.end
+        far = MARK_REACH + 1
+        # "قيادياً سابقاً في فصائل المعارضة": the group named as a person's (a quotation mark
+        # may stand between: "في صفوف "الجيش الوطني"")
+        self.member = gap.get("member_of", far) <= 2
         # "فرقة الحمزة المنضوية في صفوف الجيش الوطني": the coalition a faction belongs to
-        self.coalition = any(w.key == "coalition_of" and 0 <= start - w.end <= 2 for w in words)
+        self.coalition = gap.get("coalition_of", far) <= 2
         # (a proclitic may stand between: "موالٍ لطالبان", "بتأييده لحركة طالبان")
-        self.loyal = any(w.key == "loyal_to" and 0 <= start - w.end <= 2 for w in words)
+        self.loyal = gap.get("loyal_to", far) <= 2
         # "بالتنسيق مع الحكومة": a side that acted with the one acting
-        self.partner = any(w.key == "partner_of" and 0 <= start - w.end <= 1 for w in words)
+        self.partner = gap.get("partner_of", far) <= 1
         # "أدانت الأمم المتحدة الهجوم": who reacts to the happening
-        self.commenter = any(w.key == "reaction" and 0 <= start - w.end <= 1 for w in words)
+        self.commenter = gap.get("reaction", far) <= 1
         self.victims: dict[int, bool] = {}  # by the actor's end
 
     def _once(self, slot: str, pattern: re.Pattern[str]) -> bool:
