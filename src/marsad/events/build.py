@@ -62,7 +62,7 @@ def build_events(document: Document, resources: Resources) -> Document:
             if _keep(document, candidate, resources, countries, main_place, main_date):
                 kept.append(candidate)
                 continue
-            for trigger in fallible(candidate):  # the clause's next reading
+            for trigger in _fallible(candidate):  # the clause's next reading
                 other = _reading(candidate, trigger, resources)
                 if _keep(document, other, resources, countries, main_place, main_date):
                     kept.append(other)
@@ -108,7 +108,7 @@ def _next_reading(document: Document, candidate: Candidate, resources: Resources
     return None
 
 
-def fallible(candidate: Candidate) -> list[Mention]:
+def _fallible(candidate: Candidate) -> list[Mention]:
     """The clause's other readings, when the candidate's family may turn out no event."""
     return candidate.fallbacks if candidate.family in FALLIBLE else []
 
