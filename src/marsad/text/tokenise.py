@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import repeat
-from operator import methodcaller
+from itertools import accumulate, repeat
+from operator import add, sub
 from typing import NamedTuple
 
 from marsad.text.normalise import DROPPED_MARKS, NormalisedText, fold
 
 # A word is a run of letters/digits; Arabic letters include the folded range.
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+# A run of the diacritics that folding drops
+_MARK_RUN = re.compile("[" + "".join(sorted(DROPPED_MARKS)) + "]+")
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _ARTICLE = "ال"
@@ -97,29 +100,25 @@ def _words(folded: str) -> list[str]:
     return [m.group(0) for m in _WORD.finditer(folded)]
 
 
-_GROUP, _MATCH_START, _MATCH_END = (methodcaller("group"), methodcaller("start"),
-                                     methodcaller("end"))
-
-
 def tokenise(normalised: NormalisedText) -> list[Token]:
     """Tokens of a normalised text, with offsets into its original text."""
-    matches = list(_WORD.finditer(normalised.text))
-    if not matches:
+    # the text cut into [gap, word, gap, word, ..., gap]: where each part ends, summed in C
+    parts = _WORD_SPLIT.split(normalised.text)
+    if len(parts) == 1:
         return []
-    words = list(map(_GROUP, matches))
+    words = parts[1::2]
+    part_ends = list(accumulate(map(len, parts)))
+    starts, ends = part_ends[0:-1:2], part_ends[1::2]
     prefixes, stems = zip(*map(clitic_split, words), strict=True)
-    starts = list(map(_MATCH_START, matches))
-    ends = list(map(_MATCH_END, matches))
     if not normalised.aligned:
-        origin, original = normalised.origin, normalised.original
-        size = len(original)
-        starts = [origin[start] for start in starts]
-        for index, end in enumerate(ends):
-            # `normalised.to_original(start, end)`, inlined (words are not empty)
-            end = origin[end - 1] + 1
-            while end < size and original[end] in DROPPED_MARKS:
-                end += 1
-            ends[index] = end
+        # `normalised.to_original(start, end)` for every word, in C: a word's original end is
+        # after its last letter and the diacritics written on it (a run of dropped marks)
+        origin = normalised.origin
+        starts = list(map(origin.__getitem__, starts))
+        ends = list(map(add, map(origin.__getitem__, map(sub, ends, repeat(1))), repeat(1)))
+        mark_runs = {m.start(): m.end() for m in _MARK_RUN.finditer(normalised.original)}
+        if mark_runs:
+            ends = list(map(mark_runs.get, ends, ends))
     # tuples made in C: a Token per word costs no Python call
     return list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, prefixes, stems,
                                                       strict=True)))
