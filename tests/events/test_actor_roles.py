@@ -388,3 +388,30 @@ def test_the_american_aggression_is_the_american_forces(resources) -> None:  # t
     record = only(run("شنّت طائرات العدوان الأميركي البريطاني، ليل أمس، غارات على منطقة جربان في "
                       "مديرية سنحان جنوبي صنعاء.", resources))
     assert record.actor1 == "Military Forces of the United States"
+
+
+def test_a_force_noun_before_a_named_actor_is_that_actor_s(resources) -> None:  # type: ignore[no-untyped-def]
+    # "دبابات الاحتلال": the tanks are the occupation's, not a force of Gaza's own
+    record = only(run("ارتقى ثلاثة شهداء صباح اليوم في مخيم جباليا شمالي قطاع غزة، إثر سقوط "
+                      "قذيفة أطلقتها دبابات الاحتلال على مجموعة من المواطنين قرب دوار الترنس.",
+                      resources))
+    assert (record.actor1, record.actor2) == ("Military Forces of Israel", "Civilians (Palestine)")
+
+
+def test_unqualified_forces_in_the_west_bank_are_israel_s(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اقتحمت القوات مخيم نور شمس شرقي طولكرم فجر اليوم، واعتقلت أربعة شبان "
+                      "بعد مداهمة منازل ذويهم، بحسب نادي الأسير الفلسطيني.", resources))
+    assert record.sub_event_type == "Arrests"
+    assert record.actor1 == "Military Forces of Israel"
+
+
+def test_a_name_local_to_egypt_is_the_template_elsewhere(resources) -> None:  # type: ignore[no-untyped-def]
+    # Egypt's press calls Sinai Province "العناصر التكفيرية"; Tunisia's says it of any cell
+    tunisia = only(run("تمكنت وحدات الحرس الوطني بولاية صفاقس من القبض على ثلاثة عناصر تكفيرية "
+                       "كانوا يخططون لاستهداف منشآت أمنية، وفق بلاغ لوزارة الداخلية التونسية.",
+                       resources))
+    assert (tunisia.actor1, tunisia.actor2) == ("Police Forces of Tunisia",
+                                                "Unidentified Armed Group (Tunisia)")
+    egypt = only(run("أعلن المتحدث العسكري المصري أن قوات إنفاذ القانون قتلت خمسة من العناصر "
+                     "التكفيرية في مداهمة بمدينة العريش أمس الاثنين.", resources))
+    assert egypt.actor2 == "Islamic State (Egypt)"

@@ -85,3 +85,16 @@ def test_a_weapon_told_as_an_adjective_is_the_means_of_the_verb(resources) -> No
                   resources)
     assert [(r.sub_event_type, r.location, r.event_date) for r in records] == [
         ("Shelling/artillery/missile attack", "Malkia", "2023-05-16")]
+
+
+def test_a_happening_set_beside_an_earlier_one_is_not_merged_with_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # "ويأتي التفجير بعد أيام من هجوم": the bombing is the one told above; the attack on the
+    # base is another happening, whose town is not the bombing's
+    records = run("مقتل أربعة جنود بتفجير في الصومال\nقُتل أربعة جنود صوماليين وأصيب ستة آخرون، "
+                  "أمس الاثنين، بانفجار سيارة مفخخة استهدفت نقطة تفتيش للجيش جنوبي البلاد، بحسب "
+                  "مصدر أمني.\nويأتي التفجير بعد أيام من هجوم شنه مسلحو حركة الشباب على قاعدة "
+                  "للجيش في بلدة بارديري بإقليم جدو.", resources)
+    bombing = only([r for r in records if r.sub_event_type == "Remote explosive/landmine/IED"])
+    assert bombing.location != "Baardheere"
+    assert bombing.fatalities == 4
+    assert "Baardheere" in {r.location for r in records if r is not bombing}

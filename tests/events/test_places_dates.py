@@ -326,3 +326,13 @@ def test_a_settlement_called_mustamara_is_the_settlement(resources) -> None:  # 
     record = only(run("أعلنت المقاومة الإسلامية في لبنان، ظهر اليوم، استهداف مستعمرة المنارة "
                       "بصليات من صواريخ الكاتيوشا.", resources))
     assert (record.location, record.actor1) == ("Menara", "Hezbollah")
+
+
+def test_a_line_of_a_city_and_a_date_is_a_dateline(resources) -> None:  # type: ignore[no-untyped-def]
+    # the agency's line says where the statement was filed, not where the bomb went off
+    record = only(run("المملكة تدين التفجير الإرهابي في العاصمة الصومالية\nالرياض 27 شوال 1444 "
+                      "هـ الموافق 17 مايو 2023 م واس\nأعربت المملكة العربية السعودية عن إدانتها "
+                      "للتفجير الإرهابي الذي استهدف فندقاً في العاصمة الصومالية مقديشو أمس، "
+                      "وأودى بحياة ثمانية أشخاص.", resources))
+    assert record.location == "Mogadishu"
+    assert record.actor1 == "Unidentified Armed Group (Somalia)"

@@ -309,3 +309,10 @@ def test_islamic_state_branch_of_a_country_without_one_of_its_own(resources) -> 
                     "الأوغندية كمبالا أمس.") == "Islamic State (Central Africa)"
     assert actor_in("الكويت - قتل 27 شخصاً في تفجير انتحاري تبناه تنظيم داعش استهدف مسجداً في "
                     "مدينة الكويت أمس.") == "Islamic State (Kuwait)"
+
+
+def test_a_stand_in_gives_another_country_s_forces(resources) -> None:  # type: ignore[no-untyped-def]
+    actors = resources.actors
+    assert actors.for_template("military", "Palestine") is actors.for_template("military", "Israel")
+    assert actors.for_template("military", "PS").name == "Military Forces of Israel"
+    assert actors.for_template("police", "Palestine").name == "Police Forces of Palestine"

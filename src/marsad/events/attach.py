@@ -429,6 +429,8 @@ def _quarter(document: Document, mention: Mention, resources: Resources) -> bool
 
 DATELINE_PREFIX = 25  # "دبي، " before "الإمارات العربية المتحدة (CNN)"
 _DATELINE_END = re.compile(r"^[^\n]{0,40}?(?:\s[-–—]\s|\(|:\s)")
+_DATED_LINE = re.compile(r"^[\s،,\-–]*[0-9٠-٩]{1,2}\s+\S+\s+[0-9٠-٩]{4}")
+DATED_LINE_REST = 70
 
 
 def _dateline(text: str, mention: Mention) -> bool:
@@ -438,7 +440,12 @@ def _dateline(text: str, mention: Mention) -> bool:
     prefix = text[line_start : mention.start].strip()
     if len(prefix) > DATELINE_PREFIX or prefix.startswith("و") or "في" in prefix.split():
         return False  # "وفي مدينة سليانة (شمال غرب)، اقتحم" opens a sentence, not a dateline
-    return bool(_DATELINE_END.match(text[mention.end : mention.end + 60]))
+    if _DATELINE_END.match(text[mention.end : mention.end + 60]):
+        return True
+    # "الرياض 11 شوال 1436 هـ الموافق 27 يوليو 2015 م واس": a line of the place and a date
+    line_end = text.find("\n", mention.end)
+    rest = text[mention.end : line_end if line_end != -1 else len(text)]
+    return len(rest) <= DATED_LINE_REST and bool(_DATED_LINE.match(rest))
 
 
 def _tier(ref: PlaceRef, countries: list[str]) -> int:

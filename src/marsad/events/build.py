@@ -49,7 +49,15 @@ def build_events(document: Document, resources: Resources) -> Document:
     main_place = lead_place(document, resources, countries)
     main_date = lead_date(document)
     kept: list[Candidate] = []
+    set_beside: dict[int, int] = {}  # sentence: where it names a happening told before
     for found in detect(document, resources):
+        if _comes_after(document, found.trigger):
+            # "ويأتي الهجوم بعد أيام من هجوم ...": the happening told before, set beside
+            # another, which the sentence may go on to tell as news of its own
+            set_beside[found.sentence] = found.trigger.start
+            found = _next_reading(document, found, resources)
+            if found is None:
+                continue
         if not attach_date(document, found, resources):
             # dated as background history ("المدينة التي استعادتها القوات الشهر الماضي"): the
             # clause's next reading may still be news ("اغتال مسلحون ضابطاً")
@@ -68,7 +76,8 @@ def build_events(document: Document, resources: Resources) -> Document:
                     kept.append(other)
                     break
     for candidate in kept:
-        candidate.separate = _opens_another_incident(document, candidate)
+        candidate.separate = candidate.trigger.start > set_beside.get(candidate.sentence, 1 << 62) \
+            or _opens_another_incident(document, candidate)
     events = coalesce(kept)
     for event in events:
         if event.date is None:
@@ -95,6 +104,19 @@ def build_events(document: Document, resources: Resources) -> Document:
     # reference counting when its caller lets go of it, not left to the cycle collector.
     document.derived.clear()
     return document
+
+
+def _comes_after(document: Document, trigger: Mention) -> bool:
+    """A verb of coming right before the trigger, or before a demonstrative before it."""
+    start = trigger.start
+    words = starting_in(document, "word", start - 16, start)
+    for word in reversed(words):
+        if 0 <= start - word.end <= 1:
+            if word.key == "comes_after":
+                return True
+            if word.key == "demonstratives":
+                start = word.start
+    return False
 
 
 def _next_reading(document: Document, candidate: Candidate, resources: Resources

@@ -14,6 +14,8 @@ Data lives in `kb/data/actors/*.yaml` (one file per area, plus `templates.yaml`)
   its own (navy, air force -> military). `assoc_nouns_ar` name ACLED associated-actor
   labels (Journalists (X)) that are not main actors.
 - `definite_article`: countries ACLED writes with "the" after "of".
+- `stand_ins`: where a template's forces named without a country are another country's
+  (`{template, country, actor_of}`: the military in Palestine is Israel's).
 - `roles`: titles (وزير الداخلية) that stand for a template of the country in context.
 
 Files in user directories load after the package's; an entry whose id equals a package
@@ -50,7 +52,8 @@ _ARABIC = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _JOINED = re.compile(r"(?<!\w)(عبد|ابو)\s+")
 # `shared` holds YAML anchors (lists spliced into entries), nothing else reads it.
-_TOP_KEYS = {"version", "actors", "templates", "roles", "definite_article", "shared"}
+_TOP_KEYS = {"version", "actors", "templates", "roles", "definite_article", "stand_ins",
+             "shared"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ class _Raw:
     entries: dict[str, _Entry] = field(default_factory=dict)
     roles: dict[tuple[str, str], RoleTitle] = field(default_factory=dict)
     definite: set[str] = field(default_factory=set)
+    stand_ins: list[tuple[str, str, str]] = field(default_factory=list)
     versions: set[str] = field(default_factory=set)
     seen: Counter[tuple[str, str]] = field(default_factory=Counter)
 
@@ -138,6 +142,7 @@ class ActorBase:
         self._report = report
         self._leader_forms = leader_forms
         self._by_template: dict[tuple[str, str], str] = {}
+        self._noun_templates: dict[tuple[str, ...], str] | None = None
         for actor in actors.values():
             if actor.template and actor.country:
                 self._by_template[(actor.template, actor.country)] = actor.id
@@ -192,11 +197,22 @@ class ActorBase:
             for noun in template.nouns_ar:
                 yield noun, template.id
 
+    def template_of_noun(self, noun: str) -> str | None:
+        """The template whose head nouns hold `noun` (as `name_key`), if any."""
+        if self._noun_templates is None:
+            self._noun_templates = {alias_key(n): t for n, t in self.template_nouns()}
+        return self._noun_templates.get(alias_key(noun))
+
     def assoc_nouns(self) -> Iterator[tuple[str, str]]:
         """(Arabic noun, template id) for ACLED associated-actor labels (Journalists (X))."""
         for template in self._templates.values():
             for noun in template.assoc_nouns_ar:
                 yield noun, template.id
+
+    def stand_in(self, template_id: str, country: Country, actor: Actor) -> None:
+        """`actor` is the `template_id` actor of `country` (see `stand_ins`)."""
+        self._by_template[(template_id, country.name)] = actor.id
+        self._by_template[(template_id, country.code)] = actor.id
 
     def for_template(self, template_id: str, country: str) -> Actor | None:
         """The per-country actor of a template; `country` is the ACLED name or ISO code.
@@ -312,6 +328,13 @@ def _read_file(path: Path, raw: _Raw, *, user: bool) -> None:
     else:
         raw.versions.add(str(doc["version"]))
     raw.definite.update(str(c) for c in doc.get("definite_article") or ())
+    for item in _entries(doc, "stand_ins", path, report):
+        fields = [str(item.get(key) or "") for key in ("template", "country", "actor_of")]
+        if not all(fields):
+            report.errors.append(f"{path.name}: stand-in needs `template`, `country` and "
+                                 f"`actor_of`: {item}")
+            continue
+        raw.stand_ins.append((fields[0], fields[1], fields[2]))
     for item in _entries(doc, "templates", path, report):
         _add_template(item, _Entry(item, path.name, user), raw)
     for item in _entries(doc, "actors", path, report):
@@ -450,7 +473,16 @@ def _build(raw: _Raw, countries: Sequence[Country]) -> ActorBase:
                                  f"{role.template!r}")
         _check_arabic(role.title_ar, f"roles: {role.title_ar!r}", report)
     version = max(raw.versions) if raw.versions else "unknown"
-    return ActorBase(actors, templates, roles, leader_forms, report, version)
+    base = ActorBase(actors, templates, roles, leader_forms, report, version)
+    for template_id, country, actor_of in raw.stand_ins:
+        record, other = by_name.get(country), by_name.get(actor_of)
+        stand_in = base.for_template(template_id, actor_of)
+        if record is None or other is None or stand_in is None:
+            report.errors.append(f"stand-in: no {template_id!r} actor of {actor_of!r} to stand "
+                                 f"in for {country!r}")
+            continue
+        base.stand_in(template_id, record, stand_in)
+    return base
 
 
 def _check_templates(templates: Mapping[str, ActorTemplate], by_name: Mapping[str, Country],

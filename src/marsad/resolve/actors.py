@@ -17,7 +17,7 @@ from marsad.events.model import ActorRef
 from marsad.kb.model import Actor
 from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
-from marsad.text.tokenise import name_key
+from marsad.text.tokenise import clitic_split, name_key
 
 ACTOR_KINDS = ("actor", "force", "role", "leader")
 SUPPORTER_WORDS = ("انصار", "مناصري", "مناصرو", "مويدي", "مويدو", "اتباع")  # folded
@@ -122,7 +122,9 @@ class _ActorIndex:
                                   default=0)
         self.triggers = document.of_kind("trigger")
         self.charges = [w for w in document.of_kind("word") if w.key == "charge"]
-        keyed = [((m.start, 0, order), _Entry(m)) for order, m in enumerate(named)]
+        heads = _construct_heads(document)
+        keyed = [((m.start, 0, order), _Entry(m)) for order, m in enumerate(named)
+                 if m not in heads]
         for order, mention in enumerate(document.of_kind("nationality")):
             people = _people(mention, resources)
             if people is None:
@@ -178,6 +180,32 @@ class _ActorIndex:
             excluded.append((_NEVER, min(max(holders), max(speakers))))
         entry.excluded = excluded
         return excluded
+
+
+def _construct_heads(document: Document) -> list[Mention]:
+    """"أطلقتها دبابات الاحتلال", "لقوات حركة حماس": a one-word force noun without the
+    article right before a named actor is the head of a construct naming that actor's
+    forces, not a force of its own (but "مجموعة حوثية": an adjective is no genitive)."""
+    named = {m.start: m for m in document.of_kind("actor")}
+    if not named:
+        return []
+    text = document.text
+    heads = []
+    for force in document.of_kind("force"):
+        if _template_category(force.key) not in ("state", "armed"):
+            continue  # "أنصار الميليشيا" are its supporters, "حكومة الحوثيين" a government
+        actor = named.get(force.end + 1)
+        if actor is None or text[force.end] != " ":
+            continue
+        word_start = max(text.rfind(" ", 0, force.start), text.rfind("\n", 0, force.start)) + 1
+        head = fold(text[word_start : force.end])
+        prefix = clitic_split(head)[0]
+        genitive = fold(actor.text)
+        if " " in head.strip() or "ال" in prefix or prefix.endswith("لل") or (
+                not genitive.startswith("ال") and genitive.split(" ", 1)[0].endswith("يه")):
+            continue
+        heads.append(force)
+    return heads
 
 
 def _actor_index(document: Document, resources: Resources) -> _ActorIndex:
@@ -295,7 +323,10 @@ def _resolve(
     if mention.kind == "actor":
         actor = _branch(mention, resources, country)
         if actor.local_aliases and not _in_own_country(actor, mention, resources, country):
-            actor = None  # "حكومة الإقليم" in Ethiopian news is the Somali Region's
+            # "حكومة الإقليم" in Ethiopian news is the Somali Region's; "العناصر التكفيرية"
+            # outside Egypt are the country's own unidentified gunmen
+            template = actors.template_of_noun(mention.text)
+            actor = template_actor(template, country, resources) if template else None
     elif mention.kind == "leader":
         actor = actors.leader_actor(mention.key, on_date)
     else:
