@@ -336,3 +336,17 @@ def test_a_line_of_a_city_and_a_date_is_a_dateline(resources) -> None:  # type: 
                       "وأودى بحياة ثمانية أشخاص.", resources))
     assert record.location == "Mogadishu"
     assert record.actor1 == "Unidentified Armed Group (Somalia)"
+
+
+def test_a_name_of_a_city_and_its_province_beside_a_district_of_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # "الحديدة" is the province here: the mine went off in one of its districts
+    for text in ("وفي الحديدة، قُتل مدنيان وأصيب طفل، أمس الاثنين، بانفجار لغم أرضي زرعه الحوثيون "
+                 "على طريق زراعي بمديرية حيس جنوبي المحافظة.",
+                 "مقتل مدنيين بانفجار لغم في الحديدة\nقُتل مدنيان وأصيب طفل، أمس الاثنين، بانفجار "
+                 "لغم أرضي زرعه الحوثيون على طريق زراعي بمديرية حيس جنوبي محافظة الحديدة، بحسب "
+                 "مصادر محلية."):
+        assert only(run(text, resources)).location == "Hays"
+    # but "مدينة تعز" is the city, whatever district the sentence names next
+    record = only(run("قصفت مدفعية الحوثيين، أمس الاثنين، أحياء سكنية في مدينة تعز، ما أدى إلى "
+                      "مقتل طفلين، فيما دارت اشتباكات في مديرية صبر الموادم.", resources))
+    assert record.location == "Taiz"

@@ -95,6 +95,7 @@ def attach_place(
             best = min(refs, key=lambda r: (_tier(r, countries),
                                             _ranked_detail(r, r.start in weak, r.start in ends),
                                             r.precision, abs(r.start - candidate.trigger.start)))
+            best = _inside_the_province(document, best, refs, weak, candidate.trigger.start)
             refs_seen = refs
             break
     if best is not None and best.place.kind == "country" and countries \
@@ -111,6 +112,22 @@ def attach_place(
         m.data.get("unknown")
         for m in starting_in(document, "place", candidate.clause.start, candidate.clause.end)
     )
+
+
+def _inside_the_province(document: Document, best: PlaceRef, refs: list[PlaceRef],
+                         weak: set[int], trigger_start: int) -> PlaceRef:
+    """"وفي الحديدة، ... في مزرعة بمديرية حيس جنوبي المحافظة": a name both a city's and its
+    province's, beside a district or town of that province, is the province."""
+    if best.place.kind not in ("city", "town") or not best.place.admin1_id \
+            or best.as_settlement:
+        return best  # (named with its noun: "مدينة تعز")
+    mention = next(iter(starting_in(document, "place", best.start, best.start + 1)), None)
+    if mention is None or best.place.admin1_id not in mention.data.get("places", ()):
+        return best  # (not read as the province too)
+    inside = [r for r in refs if r.start != best.start and r.start not in weak
+              and r.place.kind in ("admin2", "town", "city")
+              and r.place.admin1_id == best.place.admin1_id]
+    return min(inside, key=lambda r: abs(r.start - trigger_start)) if inside else best
 
 
 OPENING_REACH = 30  # characters from a sentence's "وفي" to the place it moves to

@@ -8,6 +8,7 @@ killed") join the violent event they belong to.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 
 from marsad.events.classify import TAKEOVERS
@@ -415,7 +416,25 @@ def _more_precise(target: Candidate, other: Candidate) -> PlaceRef | None:
     if mine != theirs and (mine.endswith(" " + theirs) or theirs.endswith(" " + mine)):
         # "على صرواح" and "في مديرية صرواح": the one that says what kind of place it is
         return target.place if len(mine) > len(theirs) else other.place
+    for city, local in ((target.place, other.place), (other.place, target.place)):
+        if _province_named(city) and local.place.kind in ("admin2", "town") \
+                and local.place.admin1_id == city.place.admin1_id:
+            return local  # "الحديدة" as the province, "مديرية حيس" in it
     return other.place if _detail(other.place) < _detail(target.place) else target.place
+
+
+def _province_named(ref: PlaceRef) -> bool:
+    """A city named as its province is ("الحديدة", "تعز"): either may be meant."""
+    place = ref.place
+    return place.kind in ("city", "town") and place.admin1 is not None \
+        and not ref.as_settlement and _plain(place.admin1) == _plain(place.name)
+
+
+def _plain(name: str) -> str:
+    """A Latin name without its diacritics, article, hyphens and case."""
+    letters = "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                      if not unicodedata.combining(ch) and ch.isalnum())
+    return letters.lower().removeprefix("al")
 
 
 def _detail(ref: PlaceRef) -> float:

@@ -49,6 +49,7 @@ class PlaceRef:
     start: int
     end: int
     precision: int  # ACLED geo-precision
+    as_settlement: bool = False  # named with its noun: "مدينة تعز" (the city, not the province)
 
 
 @dataclass(slots=True)

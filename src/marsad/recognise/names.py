@@ -134,16 +134,20 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     first, start = match.first, match.start
     token = document.tokens[first]
     proclitics = fold(document.text[token.start : start])
+    own_nouns = own_nouns or settlements
+    own_noun = match.last > first and (token.stem in own_nouns or _listed(token.norm, own_nouns)
+                                       or _listed(token.norm[len(proclitics):], own_nouns))
     if "ب" in proclitics:
-        return "clitic"  # "بالبصرة": strong only for places of the article's countries
+        # "بالبصرة": strong only for places of the article's countries; but "بمديرية حيس"
+        # is introduced by its own unit noun
+        return "strong" if own_noun else "clitic"
     previous = document.tokens[first - 1].norm if first > 0 else ""
     before = document.tokens[first - 2].norm if first > 1 else ""
     if previous == "من" and before == "كل":
         return "strong"  # "على مستوى كل من المكناسي والمزونة": each of the places listed
     if previous in weak_locatives or (previous in settlements and before in weak_locatives):
         return "weak"  # "74 كم من مدينة البصرة": a reference point, not where it happened
-    own_nouns = own_nouns or settlements
-    if match.last > first and (token.stem in own_nouns or _listed(token.norm, own_nouns)):
+    if own_noun:
         return "strong"  # the name holds its own settlement or site noun ("قاعدة عين الأسد")
     # "وفي البصرة", "بريف إدلب": a conjunction or preposition written on the locative
     if _listed(previous, locatives):

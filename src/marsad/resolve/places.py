@@ -179,9 +179,11 @@ def place_ref(
     """A resolved place with geo-precision; a province or country is coded at its capital."""
     # (before "مدينة" in "قرب مدينة نيانزالي" when the name is one the gazetteer lacks)
     near = near_word_before(document, mention.data.get("noun_start", mention.start))
+    as_settlement = bool(mention.data.get("settlement") or mention.data.get("words", 1) > 1)
     if place.kind in PRECISE_KINDS:
-        return PlaceRef(place, mention.text, mention.start, mention.end, 2 if near else 1)
-    return PlaceRef(place, mention.text, mention.start, mention.end, 3)
+        return PlaceRef(place, mention.text, mention.start, mention.end, 2 if near else 1,
+                        as_settlement)
+    return PlaceRef(place, mention.text, mention.start, mention.end, 3, as_settlement)
 
 
 def near_word_before(document: Document, start: int, gap: int = NEAR_GAP) -> bool:
