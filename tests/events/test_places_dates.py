@@ -350,3 +350,10 @@ def test_a_name_of_a_city_and_its_province_beside_a_district_of_it(resources) ->
     record = only(run("قصفت مدفعية الحوثيين، أمس الاثنين، أحياء سكنية في مدينة تعز، ما أدى إلى "
                       "مقتل طفلين، فيما دارت اشتباكات في مديرية صبر الموادم.", resources))
     assert record.location == "Taiz"
+
+
+def test_the_time_until_which_no_one_claimed_it_is_not_its_date(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل ثلاثة من مقاتلي سرايا السلام بانفجار عبوة ناسفة استهدفت عجلتهم قرب "
+                      "ناحية الجلام شرق سامراء مساء أول من أمس، وفق مصدر أمني، ولم تتبن أي جهة "
+                      "التفجير حتى مساء أمس.", resources))
+    assert record.event_date == "2023-05-14"

@@ -553,11 +553,17 @@ def _sentence_dates(document: Document, index: int, strong: bool, resources: Res
         # already told owns no date
         triggers = [t for t in triggers if not points_back(document, t)]
         in_sentence = starting_in(document, "date", sentence.start, sentence.end)
-        usable = [d for d in in_sentence if not period_start(d)]
+        usable = [d for d in in_sentence if not period_start(d)
+                  and not _UNTIL.search(document.text, max(0, d.start - UNTIL_REACH), d.start)]
         own = [d for d in usable if not statement_date(document, d)]
         return triggers, in_sentence, usable, own
 
     return derived(document, ("sentence_dates", index, strong), find)
+
+
+# "ولم تتبن أي جهة التفجير حتى مساء أمس": the time up to which a state held dates nothing
+UNTIL_REACH = 10
+_UNTIL = re.compile(r"(?:حتى|لغاية|إلى غاية)\s+$")
 
 
 def period_start(mention: Mention) -> bool:

@@ -709,8 +709,11 @@ class DateRecogniser:
         unit, count = self.v.ago_units[m["u"] or m["u2"] or m["u3"]]
         if m["n"]:
             count = int(m["n"]) if m["n"].isdigit() else self.v.numbers.get(m["n"])
-        if count is None or m["few"] or m["few2"]:  # "a few days ago": 2 to 7 units
-            return "ago", p - timedelta(days=7 * max(unit, 1)), p - timedelta(days=2 * unit), True
+        few = count is None or m["few"] or m["few2"]
+        if few and unit == 0:  # "قبل ساعات", "منذ ساعات الصباح": the day of the report
+            return "ago", p, p, True
+        if few:  # "a few days ago": 2 to 7 units
+            return "ago", p - timedelta(days=7 * unit), p - timedelta(days=2 * unit), True
         if unit == 0:  # hours
             back = count // 24
             return "ago", p - timedelta(days=back + 1), p - timedelta(days=back), True
