@@ -316,3 +316,17 @@ def test_a_stand_in_gives_another_country_s_forces(resources) -> None:  # type: 
     assert actors.for_template("military", "Palestine") is actors.for_template("military", "Israel")
     assert actors.for_template("military", "PS").name == "Military Forces of Israel"
     assert actors.for_template("police", "Palestine").name == "Police Forces of Palestine"
+
+
+def test_the_islamic_resistance_is_hezbollah_or_the_iraqi_factions_by_place(resources) -> None:  # type: ignore[no-untyped-def]
+    from marsad.document import Article
+    from marsad.pipeline import extract
+
+    def actor_in(text: str) -> str | None:
+        records = extract(Article(id="t", text=text, published=date(2024, 3, 6)), resources)
+        return records[0].actor1 if records else None
+
+    assert actor_in("أعلنت المقاومة الإسلامية أنّ مجاهديها استهدفوا ظهر اليوم تجمّعاً لجنود "
+                    "الاحتلال في محيط موقع المالكية بالأسلحة الصاروخية.") == "Hezbollah"
+    assert actor_in("أعلنت المقاومة الإسلامية أنّ مجاهديها استهدفوا فجر اليوم قاعدة عين الأسد "
+                    "الجوية غربي العراق بطائرة مسيّرة.") == "Islamic Resistance in Iraq"
