@@ -382,3 +382,12 @@ def test_arabic_with_a_persian_letter_in_a_name_is_still_arabic(tmp_path: Path,
     path.write_text(ARTICLE.replace("شمالي مدينة حلب", "قرب بلدة گوير"), encoding="utf-8")
     articles, errors = read_all([str(path)], boilerplate)
     assert errors == [] and len(articles) == 1
+
+
+def test_a_teaser_for_another_article_is_dropped(tmp_path: Path, boilerplate: Boilerplate) -> None:
+    teaser = "اقرأ أيضاً: صنعاء: تظاهرة حاشدة في ميدان السبعين تضامناً مع غزة"
+    path = tmp_path / "teaser.txt"
+    path.write_text(f"{HEADLINE}\n{BODY}\n{teaser}\n", encoding="utf-8")
+    text = read_one(path, boilerplate).text
+    assert text == f"{HEADLINE}\n{BODY}"
+    assert not boilerplate.is_boilerplate("اقرأ أيضاً ما قاله الوزير أمس")  # no colon: prose
