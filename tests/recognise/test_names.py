@@ -139,3 +139,11 @@ def test_the_coalition_is_the_one_of_the_articles_war(resources) -> None:  # typ
                    "الرقة.") == "Global Coalition Against Daesh"
     assert striker("شنت طائرات التحالف، أمس الاثنين، غارات على مواقع للحوثيين في مدينة "
                    "صعدة.") == "Operation Restoring Hope"
+
+
+def test_a_name_is_read_across_a_hashtag(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("شنت مقاتلات #التحالف ليل الثلاثاء غارات على مواقع للحوثيين في #صعدة، وقال "
+                    "الرئيس #عبد_ربه_منصور_هادي إن المعركة مستمرة.", resources)
+    actors = {m.text: m.key for m in document.of_kind("actor")}
+    assert actors.get("مقاتلات #التحالف") == "gulf.coalition"
+    assert [r.actor1 for r in document.events] == ["Operation Restoring Hope"]

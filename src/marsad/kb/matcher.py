@@ -222,7 +222,7 @@ class _Joins(dict[str, bool]):
         return joins
 
 
-_JOINERS = " \u00a0\"'«»-–ـ"
+_JOINERS = " \u00a0\"'«»-–ـ#_"  # (a hashtag's "#" and "_": "مقاتلات #التحالف", "#قوات_الأمن")
 _JOINS = _Joins()
 
 
