@@ -98,3 +98,16 @@ def test_a_happening_set_beside_an_earlier_one_is_not_merged_with_it(resources) 
     assert bombing.location != "Baardheere"
     assert bombing.fatalities == 4
     assert "Baardheere" in {r.location for r in records if r is not bombing}
+
+
+def test_a_tally_of_attacks_over_weeks_is_no_event(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("شنت طائرات أميركية فجر اليوم غارات على مواقع لفصائل عراقية في البوكمال شرقي "
+                  "سوريا. وتأتي هذه الضربات بعدما تعرّضت القوات الأميركية في العراق وسوريا لأكثر "
+                  "من 40 هجوماً منذ 17 نيسان الماضي.", resources)
+    assert [r.sub_event_type for r in records] == ["Air/drone strike"]
+    assert run("قال مسؤول أمني إن القوات الأميركية تعرضت لأكثر من 40 هجوماً بطائرات مسيرة وصواريخ "
+               "في العراق وسوريا خلال الأسابيع الماضية.", resources) == []
+    # hundreds of shells since last evening are one bombardment
+    record = only(run("أمطر مسلحو المعارضة بلدتي الفوعة وكفريا في ريف إدلب منذ مساء أمس بمئات "
+                      "القذائف الصاروخية، بحسب المرصد.", resources))
+    assert record.sub_event_type == "Shelling/artillery/missile attack"

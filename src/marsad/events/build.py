@@ -64,6 +64,8 @@ def build_events(document: Document, resources: Resources) -> Document:
             found = _next_reading(document, found, resources)
             if found is None:
                 continue
+        if _aggregate(document, found):
+            continue  # "تعرضت القوات لأكثر من 40 هجوماً منذ منتصف الشهر": a tally, no event
         found.context_countries = countries
         attach_place(document, found, resources, countries)
         for candidate in [found, *_per_listed_place(found)]:
@@ -104,6 +106,32 @@ def build_events(document: Document, resources: Resources) -> Document:
     # reference counting when its caller lets go of it, not left to the cycle collector.
     document.derived.clear()
     return document
+
+
+AGGREGATE_COUNT = 10  # happenings counted this many together are a tally
+AGGREGATE_DAYS = 7  # over a period running this long at least
+
+
+def _aggregate(document: Document, candidate: Candidate) -> bool:
+    """Many happenings counted over a period ("أكثر من 40 هجوماً منذ 17 تشرين الأول", "عشرات
+    الهجمات خلال الأشهر الماضية"): a count right before the trigger, and a period for a date."""
+    start = candidate.trigger.start
+    count = next((n for n in starting_in(document, "number", start - 24, start)
+                  if 0 <= start - n.end <= 1), None)
+    if count is None or not (count.data.get("vague") or
+                             (count.data.get("value") or 0) >= AGGREGATE_COUNT):
+        return False
+    when = candidate.date
+    if when is None:
+        return False
+    if (when.precision or 3) > 1:
+        return True  # "خلال الأسابيع الماضية"
+    # "منذ 17 تشرين الأول": a period running for a week or more (not "منذ مساء السبت")
+    mention = next(iter(starting_in(document, "date", when.start, when.start + 1)), None) \
+        if when.start is not None else None
+    published = document.article.published
+    return bool(mention is not None and mention.data.get("since") and published
+                and when.earliest and (published - when.earliest).days >= AGGREGATE_DAYS)
 
 
 def _comes_after(document: Document, trigger: Mention) -> bool:
