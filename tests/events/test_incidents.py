@@ -111,3 +111,13 @@ def test_a_tally_of_attacks_over_weeks_is_no_event(resources) -> None:  # type: 
     record = only(run("أمطر مسلحو المعارضة بلدتي الفوعة وكفريا في ريف إدلب منذ مساء أمس بمئات "
                       "القذائف الصاروخية، بحسب المرصد.", resources))
     assert record.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_crowd_dispersed_is_a_protest_with_intervention(resources) -> None:  # type: ignore[no-untyped-def]
+    for text in ("أطلقت الشرطة الغاز المسيل للدموع على محتجين في حي النصر بمدينة سيدي بوزيد مساء "
+                 "أمس.",
+                 "أطلقت الشرطة الغاز المسيل للدموع لتفريق محتجين في مدينة سيدي بوزيد مساء أمس."):
+        record = only(run(text, resources))
+        assert (record.sub_event_type, record.location) == ("Protest with intervention",
+                                                            "Sidi Bouzid")
+        assert record.actor1 == "Protesters (Tunisia)"

@@ -147,3 +147,11 @@ def test_a_name_is_read_across_a_hashtag(resources) -> None:  # type: ignore[no-
     actors = {m.text: m.key for m in document.of_kind("actor")}
     assert actors.get("مقاتلات #التحالف") == "gulf.coalition"
     assert [r.actor1 for r in document.events] == ["Operation Restoring Hope"]
+
+
+def test_an_adjective_after_bi_al_is_a_language(resources) -> None:  # type: ignore[no-untyped-def]
+    document = read("قتل دركيان في هجوم شنه انفصاليون مسلحون على مركز للدرك في بلدة مويوكا "
+                    "بالمنطقة الجنوبية الغربية الناطقة بالإنكليزية في الكاميرون.", resources)
+    assert [m.key for m in document.of_kind("nationality")] == []
+    assert "United Kingdom" not in " ".join(str(r.actor1) + str(r.actor2)
+                                           for r in document.events)

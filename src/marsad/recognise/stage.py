@@ -46,7 +46,8 @@ def recognise(document: Document, resources: Resources) -> Document:
     names = _named_before(names, resources.anaphoric_places)
     names = _group_or_noun(document, names, resources.ambiguous_groups)
     names = [m for m in names if not (m.kind == "nationality"
-                                      and outlet_adjective(document, m, resources.media_nouns))
+                                      and (outlet_adjective(document, m, resources.media_nouns)
+                                           or _language(document, m)))
              and not (m.kind == "place" and (m.text.endswith(TANWEEN)
                                              or _with_article(m, resources.bare_names)))
              and not (m.kind == "place"
@@ -121,6 +122,13 @@ def recognise(document: Document, resources: Resources) -> Document:
 def _drones_written(trigger: Mention, resources: Resources) -> bool:
     """"مسيّرات" written with its shadda are drones, not marches ("مسيرات")."""
     return "يّ" in trigger.text and resources.trigger_info[trigger.key].family == "protest"
+
+
+def _language(document: Document, mention: Mention) -> bool:
+    """"الناطقة بالإنكليزية", "تحدث بالعربية": an adjective after "بال" is a language."""
+    token = document.tokens[mention.data["token_first"]] if "token_first" in mention.data \
+        else None
+    return token is not None and token.prefix.endswith("بال")
 
 
 def _with_article(mention: Mention, bare_names: frozenset[str]) -> bool:
