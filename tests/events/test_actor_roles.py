@@ -415,3 +415,11 @@ def test_a_name_local_to_egypt_is_the_template_elsewhere(resources) -> None:  # 
     egypt = only(run("أعلن المتحدث العسكري المصري أن قوات إنفاذ القانون قتلت خمسة من العناصر "
                      "التكفيرية في مداهمة بمدينة العريش أمس الاثنين.", resources))
     assert egypt.actor2 == "Islamic State (Egypt)"
+
+
+def test_an_arrest_is_made_by_the_force_the_body_names(resources) -> None:  # type: ignore[no-untyped-def]
+    # the headline names only the group of the one arrested; the body names who arrested him
+    record = only(run("العراق: اعتقال قيادي في داعش بالفلوجة\nألقت قوة من شرطة الأنبار، فجر اليوم، "
+                      "القبض على قيادي بارز في التنظيم وثلاثة من معاونيه خلال مداهمة منزل في حي "
+                      "الجولان بمدينة الفلوجة.", resources))
+    assert (record.sub_event_type, record.actor1) == ("Arrests", "Police Forces of Iraq")

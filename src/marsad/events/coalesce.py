@@ -376,7 +376,8 @@ def _absorb(target: Candidate, other: Candidate) -> None:
         target.date_bound = other.date_bound
     for attribute in ("actor1", "actor2"):
         mine, theirs = getattr(target, attribute), getattr(other, attribute)
-        if _better_actor(mine, theirs, attribute == "actor1"):
+        if _better_actor(mine, theirs, attribute == "actor1") or (
+                attribute == "actor1" and _misread_agent(target, theirs)):
             setattr(target, attribute, theirs)
     for attribute in ("fatalities", "injuries", "arrests", "crowd_size"):
         theirs = getattr(other, attribute)
@@ -392,6 +393,17 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.claims.extend(other.claims)
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
     target.sentences |= other.sentences
+
+
+def _misread_agent(target: Candidate, theirs: ActorRef | None) -> bool:
+    """An arrest whose agent as told so far is no state force ("اعتقال قيادي في داعش": the
+    Islamic State read as the arrester too), while another report of it names one: that one
+    made the arrest."""
+    mine = target.actor1
+    if target.family != "arrest" or mine is None or mine.actor is None or theirs is None \
+            or theirs.actor is None or theirs.actor is mine.actor:
+        return False
+    return mine.category != "state" and theirs.category == "state"
 
 
 def _better_actor(mine: ActorRef | None, theirs: ActorRef | None, first: bool) -> bool:
