@@ -423,3 +423,9 @@ def test_an_arrest_is_made_by_the_force_the_body_names(resources) -> None:  # ty
                       "القبض على قيادي بارز في التنظيم وثلاثة من معاونيه خلال مداهمة منزل في حي "
                       "الجولان بمدينة الفلوجة.", resources))
     assert (record.sub_event_type, record.actor1) == ("Arrests", "Police Forces of Iraq")
+
+
+def test_a_force_right_after_a_verb_of_targeting_is_its_subject(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("وفي مديرية زبيد المجاورة، استهدفت طائرات التحالف مساء السبت رتلاً من "
+                      "التعزيزات كانت الميليشيات الحوثية تدفع به نحو جبهة حيس.", resources))
+    assert (record.actor1, record.actor2) == ("Operation Restoring Hope", "Houthis")

@@ -36,6 +36,8 @@ class _RolePatterns:
     mediator: re.Pattern[str]  # "برعاية وزير الخارجية", "بوساطة مصرية"
     target: re.Pattern[str]  # "هجوم على مقر الحزب", "استهدف موكب الوزير"
     unit_of: re.Pattern[str]  # "اعتقلت دورية تابعة للمخابرات"
+    targeting_verb: re.Pattern[str]  # "استهدفت" just before: its subject may follow
+    platforms: frozenset[str]  # "طائرات", "قوات": the subject when right after that verb
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -65,6 +67,8 @@ def _compile_role_marks(role_marks: dict[str, tuple[str, ...]]) -> _RolePatterns
         target=re.compile(rf"(?:(?:{marks['target_preps']})\s+(?:\S+\s+)?"
                           rf"|(?:{marks['target_nouns']})\s+)\S{{0,3}}$"),
         unit_of=re.compile(rf"^\s*\S+\s+(?:{marks['unit_of']})\s+\S{{0,3}}$"),
+        targeting_verb=re.compile(rf"(?<!\S)(?:{marks['targeting_verbs']})\s*$"),
+        platforms=frozenset(role_marks.get("subject_platforms", ())),
     )
 
 
@@ -683,6 +687,7 @@ def _only_dates_between(document: Document, start: int, end: int) -> bool:
 
 
 MARK_REACH = 25  # characters before an actor searched for the words that mark its role
+FIRST_WORD_REACH = 12  # characters of an actor's first word looked at
 
 
 class _Marks:
@@ -690,11 +695,13 @@ class _Marks:
     target (each pattern searched when first asked, once per document and actor start), and
     a victim (once per actor span)."""
 
-    __slots__ = ("_agent", "_before", "_mediator", "_patterns", "_target", "coalition",
+    __slots__ = ("_agent", "_before", "_first_word", "_mediator", "_patterns", "_target",
+                 "coalition",
                  "commenter", "loyal", "member", "partner", "victims")
 
     def __init__(self, document: Document, start: int) -> None:
         self._before = fold(document.text[max(0, start - MARK_REACH) : start])
+        self._first_word = fold(document.text[start : start + FIRST_WORD_REACH].split(" ", 1)[0])
         self._patterns = _patterns(document)
         self._agent: bool | None = None
         self._mediator: bool | None = None
@@ -727,7 +734,13 @@ class _Marks:
 
     @property
     def agent(self) -> bool:
+        if self._agent is None and self._after_targeting_verb():
+            self._agent = True  # "استهدفت طائرات التحالف رتلاً": the subject
         return self._once("_agent", self._patterns.agent)
+
+    def _after_targeting_verb(self) -> bool:
+        return self._first_word in self._patterns.platforms \
+            and bool(self._patterns.targeting_verb.search(self._before))
 
     @property
     def mediator(self) -> bool:
@@ -735,6 +748,8 @@ class _Marks:
 
     @property
     def target(self) -> bool:
+        if self._target is None and self._after_targeting_verb():
+            self._target = False
         return self._once("_target", self._patterns.target)
 
 
