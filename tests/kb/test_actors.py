@@ -297,18 +297,21 @@ def test_moroccan_public_forces_are_the_police(resources) -> None:  # type: igno
     assert [r.actor2 for r in records] == ["Police Forces of Morocco"]
 
 
-def test_islamic_state_branch_of_a_country_without_one_of_its_own(resources) -> None:  # type: ignore[no-untyped-def]
+def first_actor(text: str, published: date, resources) -> str | None:  # type: ignore[no-untyped-def]
+    """Actor 1 of the first record extracted from a short text written for a test."""
     from marsad.document import Article
     from marsad.pipeline import extract
 
-    def actor_in(text: str) -> str | None:
-        records = extract(Article(id="t", text=text, published=date(2021, 11, 17)), resources)
-        return records[0].actor1 if records else None
+    records = extract(Article(id="t", text=text, published=published), resources)
+    return records[0].actor1 if records else None
 
-    assert actor_in("كمبالا - قتل ثلاثة أشخاص في تفجير انتحاري تبناه تنظيم داعش وسط العاصمة "
-                    "الأوغندية كمبالا أمس.") == "Islamic State (Central Africa)"
-    assert actor_in("الكويت - قتل 27 شخصاً في تفجير انتحاري تبناه تنظيم داعش استهدف مسجداً في "
-                    "مدينة الكويت أمس.") == "Islamic State (Kuwait)"
+
+def test_islamic_state_branch_of_a_country_without_one_of_its_own(resources) -> None:  # type: ignore[no-untyped-def]
+    day = date(2021, 11, 17)
+    assert first_actor("كمبالا - قتل ثلاثة أشخاص في تفجير انتحاري تبناه تنظيم داعش وسط العاصمة "
+                       "الأوغندية كمبالا أمس.", day, resources) == "Islamic State (Central Africa)"
+    assert first_actor("الكويت - قتل 27 شخصاً في تفجير انتحاري تبناه تنظيم داعش استهدف مسجداً في "
+                       "مدينة الكويت أمس.", day, resources) == "Islamic State (Kuwait)"
 
 
 def test_a_stand_in_gives_another_country_s_forces(resources) -> None:  # type: ignore[no-untyped-def]
@@ -319,14 +322,10 @@ def test_a_stand_in_gives_another_country_s_forces(resources) -> None:  # type: 
 
 
 def test_the_islamic_resistance_is_hezbollah_or_the_iraqi_factions_by_place(resources) -> None:  # type: ignore[no-untyped-def]
-    from marsad.document import Article
-    from marsad.pipeline import extract
-
-    def actor_in(text: str) -> str | None:
-        records = extract(Article(id="t", text=text, published=date(2024, 3, 6)), resources)
-        return records[0].actor1 if records else None
-
-    assert actor_in("أعلنت المقاومة الإسلامية أنّ مجاهديها استهدفوا ظهر اليوم تجمّعاً لجنود "
-                    "الاحتلال في محيط موقع المالكية بالأسلحة الصاروخية.") == "Hezbollah"
-    assert actor_in("أعلنت المقاومة الإسلامية أنّ مجاهديها استهدفوا فجر اليوم قاعدة عين الأسد "
-                    "الجوية غربي العراق بطائرة مسيّرة.") == "Islamic Resistance in Iraq"
+    day = date(2024, 3, 6)
+    assert first_actor("أعلنت المقاومة الإسلامية أنّ مجاهديها استهدفوا ظهر اليوم تجمّعاً لجنود "
+                       "الاحتلال في محيط موقع المالكية بالأسلحة الصاروخية.", day,
+                       resources) == "Hezbollah"
+    assert first_actor("أعلنت المقاومة الإسلامية أنّ مجاهديها استهدفوا فجر اليوم قاعدة عين الأسد "
+                       "الجوية غربي العراق بطائرة مسيّرة.", day,
+                       resources) == "Islamic Resistance in Iraq"
