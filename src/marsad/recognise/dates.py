@@ -220,6 +220,10 @@ class DateRecogniser:
         self.version = str(doc.get("version", ""))
         self.v = _Vocab.build(doc, number_words)
         self.week_start = int(doc.get("week_start", 0))
+        # "الصيف الماضي": a season's name and its first and last months
+        self._seasons = {_key(fold(w)): (int(spec["months"][0]), int(spec["months"][1]))
+                         for spec in (doc.get("seasons") or {}).values()
+                         for w in spec.get("words", [])}
         self.rules = self._compile()
         same = (_alt(self.v.words("same_day_nouns")), _alt(self.v.words("same_words")))
         self._same_day = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<core>{same[0]}\s+{same[1]})"
@@ -340,6 +344,7 @@ class DateRecogniser:
             ("weekday", rf"(?:{f.parts}|{f.dayw}\s+)?(?P<w>{f.wd})(?:\s+(?P<rel>{f.mark}))?",
              self._weekday),
             ("ago", self._ago_pattern(), self._ago),
+            ("season", rf"(?P<s>{_alt(self._seasons)})\s+(?P<rel>{f.mark})", self._season),
             ("just_now", _alt(v.just_now), self._just_now),
             ("recent", _alt(v.recent), self._recent),
         ]
@@ -723,6 +728,26 @@ class DateRecogniser:
             spread += 1
         return ("ago", centre - timedelta(days=spread),
                 min(p, centre + timedelta(days=spread)), True)
+
+    def _season(self, m: re.Match[str], p: date | None) -> Resolved:
+        """"الصيف الماضي": the last such season over before the report; "الشتاء الحالي": the
+        one the report falls in or the last one begun."""
+        marker = self._marker(m)
+        if marker not in ("past", "current"):
+            return None
+        if p is None:
+            return "period", None, None, False
+        first, last = self._seasons[_key(m["s"])]
+
+        def ending_in(year: int) -> tuple[date, date]:
+            start_year = year - 1 if first > last else year  # winter begins the year before
+            return (date(start_year, first, 1),
+                    date(year, last, calendar.monthrange(year, last)[1]))
+
+        start, end = ending_in(p.year)
+        if (marker == "past" and end >= p) or (marker == "current" and start > p):
+            start, end = ending_in(p.year - 1)
+        return "period", start, end, True
 
     def _just_now(self, m: re.Match[str], p: date | None) -> Resolved:
         if p is None:
