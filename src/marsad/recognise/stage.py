@@ -126,9 +126,7 @@ def _drones_written(trigger: Mention, resources: Resources) -> bool:
 
 def _language(document: Document, mention: Mention) -> bool:
     """"الناطقة بالإنكليزية", "تحدث بالعربية": an adjective after "بال" is a language."""
-    token = document.tokens[mention.data["token_first"]] if "token_first" in mention.data \
-        else None
-    return token is not None and token.prefix.endswith("بال")
+    return document.tokens[mention.data["token_first"]].prefix.endswith("بال")
 
 
 def _with_article(mention: Mention, bare_names: frozenset[str]) -> bool:

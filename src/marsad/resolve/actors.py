@@ -17,7 +17,7 @@ from marsad.events.model import ActorRef
 from marsad.kb.model import Actor
 from marsad.kb.registry import Resources
 from marsad.text.normalise import fold
-from marsad.text.tokenise import clitic_split, name_key
+from marsad.text.tokenise import name_key
 
 ACTOR_KINDS = ("actor", "force", "role", "leader")
 SUPPORTER_WORDS = ("انصار", "مناصري", "مناصرو", "مويدي", "مويدو", "اتباع")  # folded
@@ -192,16 +192,14 @@ def _construct_heads(document: Document) -> list[Mention]:
     text = document.text
     heads = []
     for force in document.of_kind("force"):
-        if _template_category(force.key) not in ("state", "armed"):
+        if _template_category(force.key) not in ("state", "armed") or force.data["words"] != 1:
             continue  # "أنصار الميليشيا" are its supporters, "حكومة الحوثيين" a government
         actor = named.get(force.end + 1)
         if actor is None or text[force.end] != " ":
             continue
-        word_start = max(text.rfind(" ", 0, force.start), text.rfind("\n", 0, force.start)) + 1
-        head = fold(text[word_start : force.end])
-        prefix = clitic_split(head)[0]
+        prefix = document.tokens[force.data["token_first"]].prefix
         genitive = fold(actor.text)
-        if " " in head.strip() or "ال" in prefix or prefix.endswith("لل") or (
+        if "ال" in prefix or prefix.endswith("لل") or (
                 not genitive.startswith("ال") and genitive.split(" ", 1)[0].endswith("يه")):
             continue
         heads.append(force)
