@@ -121,3 +121,28 @@ def test_a_crowd_dispersed_is_a_protest_with_intervention(resources) -> None:  #
         assert (record.sub_event_type, record.location) == ("Protest with intervention",
                                                             "Sidi Bouzid")
         assert record.actor1 == "Protesters (Tunisia)"
+
+
+def test_civil_aviation_is_no_air_force(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اقتحم مئات المحتجين، الجمعة، مطار النجف الدولي وحطموا أجهزة التفتيش في "
+                      "صالة المسافرين، مما اضطر سلطة الطيران المدني إلى تعليق الرحلات.",
+                      resources))
+    assert record.sub_event_type == "Violent demonstration"
+    assert record.actor1 == "Rioters (Iraq)"
+
+
+def test_blasts_told_as_a_strikes_effect_are_the_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("وفي صنعاء، هزت انفجارات متتالية أرجاء المدينة فجر أمس، إثر غارات شنتها "
+                      "مقاتلات التحالف العربي على معسكر الحفا في جبل نقم شرق صنعاء.", resources))
+    assert record.sub_event_type == "Air/drone strike"
+    assert record.location == "Sanaa"
+
+
+def test_anti_armour_rockets_at_tanks_are_fighting(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("وفي خان يونس، أعلنت كتائب القسام أن مقاتليها استهدفوا أمس الاثنين دبابتين "
+                      "من نوع \"ميركافا\" بقذائف \"الياسين 105\" في حي الأمل غربي المدينة.",
+                      resources))
+    assert record.sub_event_type == "Armed clash"
+    record = only(run("وفي خان يونس، قصفت المدفعية الإسرائيلية أمس الاثنين منازل في حي الأمل "
+                      "غربي المدينة بعشرات القذائف.", resources))
+    assert record.sub_event_type == "Shelling/artillery/missile attack"

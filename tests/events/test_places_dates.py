@@ -357,3 +357,40 @@ def test_the_time_until_which_no_one_claimed_it_is_not_its_date(resources) -> No
                       "ناحية الجلام شرق سامراء مساء أول من أمس، وفق مصدر أمني، ولم تتبن أي جهة "
                       "التفجير حتى مساء أمس.", resources))
     assert record.event_date == "2023-05-14"
+
+
+def test_a_town_that_shares_a_foreign_citys_name_stays_in_the_named_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # "كورو" is Coro in Venezuela to the gazetteer's Arabic names; the article names Mali
+    records = run("مالي: مقتل عشرة مدنيين في هجوم قرب بلدة كورو\nقتل عشرة مدنيين فجر الاثنين في "
+                  "هجوم شنه مسلحون على قرية قرب بلدة كورو في منطقة موبتي وسط مالي.\nوقال مسؤول "
+                  "في بلدة كورو إن المسلحين فروا بعد الهجوم.\nوأوقفت وحدة من الدرك ثلاثة "
+                  "أشخاص في بلدة كورو.", resources)
+    assert records
+    assert {r.country for r in records} == {"Mali"}, [(r.country, r.location) for r in records]
+
+
+def test_a_headline_of_two_parts_leaves_the_lead_its_date(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("غارات على صنعاء والحديدة.. والقوات المسلحة: لن يمر من دون رد\n"
+                  "طائرات أمريكية تشن غارات على مواقع في عدد من المحافظات.\n"
+                  "شنت طائرات حربية أمريكية، فجر أمس الاثنين، غارات على مواقع في صنعاء.\n"
+                  "وطالت غارتان منطقة كهلان على أطراف مدينة صعدة.", resources)
+    saada = [r for r in records if r.admin1 and "Sa" in r.admin1 and "dah" in r.admin1]
+    assert saada, [(r.location, r.admin1) for r in records]
+    assert {r.event_date for r in saada} == {"2023-05-15"}
+
+
+def test_a_line_of_dates_alone_is_the_reports_date(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتلى بتفجير في بغداد.. وداعش يتبنى\nبغداد - وكالات\n"
+                      "الثلاثاء 26 شوال 1444 هـ - 16 مايو 2023م\n"
+                      "قتل عشرة أشخاص في تفجير سيارة مفخخة استهدف فجر أمس الاثنين سوقا شعبيا "
+                      "في مدينة الصدر شرقي بغداد.", resources))
+    assert record.event_date == "2023-05-15"
+
+
+def test_no_town_name_follows_a_definite_noun_or_an_adjective(resources) -> None:  # type: ignore[no-untyped-def]
+    found = places("نظم عشرات الشبان في سيدي بوزيد وقفة احتجاجية أمام مقر المعتمدية تضامنا "
+                   "مع المعتصمين، فيما قالت الشرطة إن القذائف لم تستهدف أي منطقة مدنية.",
+                   resources)
+    assert "تضامنا" not in found
+    assert "مدنية" not in found
+    assert "بوزيد" in found

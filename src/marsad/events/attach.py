@@ -679,10 +679,38 @@ def default_date(document: Document, lead: DateRange | None) -> DateRange | None
     return DateRange(published - timedelta(days=1), published, 1)
 
 
+_LINE_FILLER = re.compile(r"[\s\-–،,/|]|هـ|م\b")
+DATE_LINE_REST = 3
+
+
+def _date_line(document: Document, mention: Mention) -> bool:
+    """The mention's line holds dates and nothing else: the report's own date."""
+    text = document.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:line_end]
+    for other in starting_in(document, "date", line_start, line_end):
+        rest = rest.replace(other.text, "")
+    return len(_LINE_FILLER.sub("", rest)) <= DATE_LINE_REST
+
+
+def lead_end(document: Document, body_sentences: int) -> int:
+    """Where the lead ends: the headline line (one sentence or several, "عدوان على صنعاء..
+    والقوات: لن يمر") and then this many sentences past the one after it."""
+    sentences = document.sentences
+    if not sentences:
+        return 0
+    line_end = document.text.find("\n")
+    first_body = next((i for i, s in enumerate(sentences) if s.start > line_end), 1) \
+        if line_end >= 0 else 1
+    return sentences[min(first_body + body_sentences, len(sentences) - 1)].end
+
+
 def lead_date(document: Document) -> DateRange | None:
     """The first date of the article's first sentences that lies in the reporting window."""
     published = document.article.published
-    limit = document.sentences[min(2, len(document.sentences) - 1)].end if document.sentences else 0
+    limit = lead_end(document, 1)
     for mention in document.of_kind("date"):
         if mention.start >= limit:
             break
@@ -690,6 +718,8 @@ def lead_date(document: Document) -> DateRange | None:
             continue
         if document.article.published_source == "dateline" and mention.start < DATELINE_CHARS:
             continue  # the dateline dates the report, not the event
+        if _date_line(document, mention):
+            continue  # "الجمعة 29 شوال 1436 هـ - 14 أغسطس 2015م" on a line of its own
         latest: date | None = mention.data.get("latest")
         earliest: date | None = mention.data.get("earliest")
         if latest is None or earliest is None:

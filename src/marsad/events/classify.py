@@ -43,6 +43,8 @@ def classify(document: Document, candidate: Candidate) -> bool:
     sub = refine(candidate, mods, _clause_words(document, scope))
     if sub is None:
         return False
+    if sub == "Shelling/artillery/missile attack" and "anti_armour" in mods and "air" not in mods:
+        sub = "Armed clash"  # rockets fired at tanks at close range: a fight, not a shelling
     candidate.sub = sub
     return True
 

@@ -308,6 +308,9 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document,
         if stopper is not None:
             pool = [t for t in pool if infos[t.key].family not in ("strike", "explosion")]
             main = stopper
+    if infos[main.key].family == "explosion":
+        # "هزت انفجارات المدينة إثر غارات شنتها المقاتلات": the blasts were the strike's
+        main = _cause_of_blasts(document, main, pool, resources) or main
     if infos[main.key].family == "clash":
         # "سيطرت المقاومة على القصر بعد معارك ضارية": the fighting was how the place was taken
         taking = next((t for t in pool if infos[t.key].family == "territory"
@@ -339,6 +342,26 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document,
             chosen.append(trigger)
             seen.add(family)
     return chosen
+
+
+BLAST_WORDS = ("انفجار", "انفجر", "الانفجار", "دوي")
+CAUSE_REACH = 40  # characters from the blasts to the word of their cause
+
+
+def _cause_of_blasts(document: Document, blasts: Mention, pool: list[Mention],
+                     resources: Resources) -> Mention | None:
+    """A strike told as the cause of blasts ("إثر غارات", "جراء قصف"), right after them."""
+    if not blasts.text.startswith(BLAST_WORDS):
+        return None
+    infos = resources.trigger_info
+    for trigger in pool:
+        if infos[trigger.key].family != "strike" or not (
+                blasts.end < trigger.start <= blasts.end + CAUSE_REACH):
+            continue
+        if any(w.key == "causal" and w.end <= trigger.start
+               for w in starting_in(document, "word", blasts.end, trigger.start)):
+            return trigger
+    return None
 
 
 def _crowd_after(document: Document, trigger: Mention) -> bool:

@@ -341,6 +341,8 @@ def unknown_places(
             and _plain_name(tokens[index + 1], document.text)  # "ثكنة "زرعيت""
         if not site and not _spelt_as(token, settlements):
             continue
+        if token.prefix.endswith(("ال", "لل")):
+            continue  # "أمام مقر المعتمدية تضامنا", "في البلدة تأكيدهم": no name follows
         first = index + 1
         if first in taken or tokens[first].is_number or not (
                 site or adjacent(token, tokens[first], document.text)):

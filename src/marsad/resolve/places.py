@@ -38,8 +38,11 @@ def context_countries(document: Document, gazetteer: Gazetteer,
     adjectives and major places whose name is unambiguous."""
     counts: Counter[str] = Counter()
     by_place: Counter[str] = Counter()  # major places counted, by country (a province twice)
+    named: Counter[str] = Counter()  # by the country's name or adjective
+    towns: dict[str, set[str]] = {}  # the distinct place names counted, by country
     for mention in document.of_kind("nationality"):
         counts[mention.key] += 1
+        named[mention.key] += 1
     for mention in document.of_kind("place"):
         data = mention.data
         locative = data.get("locative")
@@ -57,6 +60,7 @@ def context_countries(document: Document, gazetteer: Gazetteer,
         country = next((p for p in places if p.kind == "country"), None)
         if country is not None:
             counts[country.country_code] += 3  # "لبنان", whatever towns share the name
+            named[country.country_code] += 1
             continue
         # a major place counts when no major place elsewhere shares its name; a town
         # introduced as a place ("في مدينة سراقب") when its name is one country's only
@@ -65,17 +69,29 @@ def context_countries(document: Document, gazetteer: Gazetteer,
             code = codes.pop()
             counts[code] += 2
             by_place[code] += 1 if all(p.kind not in MAJOR_KINDS for p in places) else 2
+            towns.setdefault(code, set()).add(fold(mention.text))
         elif not codes and locative == "strong" and len({p.country_code for p in places}) == 1:
             counts[places[0].country_code] += 1
     # A country named by one town alone, beside one named more often, is more likely a
-    # homograph of that town than a second country ("البو", a tribal prefix, is Aalborg).
-    for code, count in list(counts.items()):
-        if by_place[code] == 1 and count == 2 and any(n > count for n in counts.values()):
+    # homograph of that town than a second country ("البو", a tribal prefix, is Aalborg);
+    # so is one never named whose count is one town named again and again, beside a country
+    # named by name ("بلدة كورو" in Mali is no Coro in Venezuela).
+    for code in list(counts):
+        if _homograph_country(code, counts, by_place, named, towns):
             del counts[code]
     ranked = counts.most_common()
     # A country named once beside one named throughout is a passing mention ("تازة" in a
     # report from Kirkuk is no reason to read its places in Morocco).
     return [code for code, count in ranked if count * MINOR_SHARE >= ranked[0][1]]
+
+
+def _homograph_country(code: str, counts: Counter[str], by_place: Counter[str],
+                       named: Counter[str], towns: dict[str, set[str]]) -> bool:
+    count = counts[code]
+    if by_place[code] == 1 and count == 2:
+        return any(n > count for n in counts.values())
+    return not named[code] and len(towns.get(code, ())) == 1 and by_place[code] * 2 == count \
+        and any(named[other] and n >= count for other, n in counts.items() if other != code)
 
 
 def _major(place: Place) -> bool:
