@@ -429,3 +429,21 @@ def test_a_force_right_after_a_verb_of_targeting_is_its_subject(resources) -> No
     record = only(run("وفي مديرية زبيد المجاورة، استهدفت طائرات التحالف مساء السبت رتلاً من "
                       "التعزيزات كانت الميليشيات الحوثية تدفع به نحو جبهة حيس.", resources))
     assert (record.actor1, record.actor2) == ("Operation Restoring Hope", "Houthis")
+
+
+def test_the_planes_a_launch_verb_names_are_the_strikes_authors(resources) -> None:  # type: ignore[no-untyped-def]
+    # the adjective after the second of two joined forces is both's; the Yemeni forces named
+    # later in the sentence only began operations
+    record = only(run("شنت طائرات حربية وبوارج أميركية، فجر أمس الاثنين، سلسلة غارات على مواقع "
+                      "في مدينة الحديدة، منذ أن بدأت القوات المسلحة اليمنية عملياتها في البحر "
+                      "الأحمر.", resources))
+    assert record.sub_event_type == "Air/drone strike"
+    assert record.actor1 == "Military Forces of the United States"
+
+
+def test_the_factions_backed_by_turkey_are_the_syrian_national_army(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أفادت مصادر محلية بأن مسلحين من الفصائل المسلحة المدعومة من تركيا نفذوا يوم "
+                      "الأحد عمليات نهب واسعة طالت منازل المدنيين في مدينة عفرين السورية.",
+                      resources))
+    assert record.sub_event_type == "Looting/property destruction"
+    assert record.actor1 == "Syrian National Army"

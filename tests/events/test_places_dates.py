@@ -394,3 +394,16 @@ def test_no_town_name_follows_a_definite_noun_or_an_adjective(resources) -> None
     assert "تضامنا" not in found
     assert "مدنية" not in found
     assert "بوزيد" in found
+
+
+def test_a_day_in_a_places_name_dates_nothing(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("وفي طرابلس، خطف مسلحون مجهولون مساء الخميس مدونا شابا من أمام منزله في "
+                      "منطقة سوق الجمعة، واقتادوه إلى جهة مجهولة.", resources))
+    assert record.event_date == "2023-05-11"
+
+
+def test_provinces_listed_after_a_plural_unit_noun_are_events_apart(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("غارات أمريكية على اليمن\nشنت طائرات حربية أمريكية، فجر أمس الاثنين، غارات "
+                  "على مواقع في محافظات الحديدة وتعز وحجة اليمنية.", resources)
+    assert len(records) == 3, [(r.location, r.admin1) for r in records]
+    assert len({r.admin1 for r in records}) == 3

@@ -104,7 +104,8 @@ def attach_place(
         best = None  # "near the Algerian border": another country named in passing
         # (but "شمالي العراق" in a Turkish report places the raid)
     candidate.place = best
-    candidate.place_list = _place_list(document, best, refs_seen) if best is not None else []
+    candidate.place_list = _place_list(document, best, refs_seen, resources.plural_units) \
+        if best is not None else []
     candidate.place_in_clause = best is not None
     candidate.opening = _opening_place(document, sentence, resources, countries) \
         if best is not None else None
@@ -257,6 +258,7 @@ def _own_places(document: Document, candidate: Candidate, refs: list[PlaceRef],
 
 _LIST_GLUE = re.compile(r"^\s*(?:[،,]\s*)?(?:و|او|أو)?\s*$")
 LIST_DETAIL = 4  # towns, districts and neighbourhoods; provinces and countries are not split
+UNIT_LIST_DETAIL = 5  # after a plural unit noun, provinces too
 
 
 def _places_introduced(document: Document, how: tuple[str, ...]) -> frozenset[int]:
@@ -334,9 +336,11 @@ def _road_ends(document: Document) -> frozenset[int]:
     return derived(document, "road_ends", find)
 
 
-def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef]) -> list[PlaceRef]:
+def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef],
+                plural_units: frozenset[str] = frozenset()) -> list[PlaceRef]:
     """"تظاهرات في القاهرة والسويس والإسكندرية": the places listed with the chosen one, each
-    of which ACLED codes as its own event (one record per location)."""
+    of which ACLED codes as its own event (one record per location); provinces only after a
+    plural unit noun ("في محافظات الحديدة وتعز وحجة")."""
     ordered = sorted(refs, key=lambda r: r.start)
     runs: list[list[PlaceRef]] = [[]]
     for ref in ordered:
@@ -347,12 +351,23 @@ def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef]) -> lis
     introduced = _places_introduced(document, ("strong", "clitic"))
     for run in runs:
         # a list introduced as places ("في القاهرة والسويس"), not "أديس أبابا وأسمرة تنفيان"
-        if best in run and len(run) > 1 and run[0].start in introduced:
-            distinct = [r for r in run if detail(r.place) <= LIST_DETAIL
+        after_unit = _after_plural_unit(document, run[0], plural_units)
+        if best in run and len(run) > 1 and (run[0].start in introduced or after_unit):
+            most = UNIT_LIST_DETAIL if after_unit else LIST_DETAIL
+            distinct = [r for r in run if detail(r.place) <= most
                         and not unlisted(r.place)]  # (an unlisted town may be a listed one's)
             if len(distinct) == len(run) and len({r.place.id for r in run}) == len(run):
                 return [r for r in run if r is not best]
     return []
+
+
+def _after_plural_unit(document: Document, first: PlaceRef, plural_units: frozenset[str]) -> bool:
+    """The list's first place right after "محافظات", "مدن" and the like."""
+    words = document.text[max(0, first.start - 16) : first.start].split()
+    if not words:
+        return False
+    word = fold(words[-1])
+    return word in plural_units or (word[:1] in "وبفل" and word[1:] in plural_units)
 
 
 def lead_place(document: Document, resources: Resources, countries: list[str]) -> PlaceRef | None:

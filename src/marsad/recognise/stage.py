@@ -104,9 +104,12 @@ def recognise(document: Document, resources: Resources) -> Document:
         if published is not None:
             document.article.published, document.article.published_source = published, "dateline"
             found = resources.dates.find(normalised, published)
+    # a day inside a place's or a group's name ("منطقة سوق الجمعة") dates nothing
+    in_a_name = covering([m for m in names if m.kind in ("place", "actor")])
     dates = [Mention("date", d.start, d.end, d.text, d.kind, _fields(d)) for d in found
              if not (d.kind == "absolute"
-                     and _day_in_name(document, d.start, resources.named_after_days))]
+                     and _day_in_name(document, d.start, resources.named_after_days))
+             and not (in_a_name(d.start) and in_a_name(d.end - 1))]
     document.add(dates)
     # (a number in a day that names a square, "ساحة أول نوفمبر", counts nothing either)
     in_a_date = covering(found)

@@ -332,6 +332,9 @@ def _resolve(
         own_country = country
         if adjective is not None:
             own_country, end = adjective.key, adjective.end
+        elif mention.kind == "force" and (
+                shared := _shared_adjective(document, mention, nationalities)) is not None:
+            own_country = shared.key
         elif mention.kind == "force" and _template_category(mention.key) != "civilian":
             # (civilians are of the place: "غارة لطائرات روسية قتلت مدنيين" in Idlib)
             own_country = _sentence_nationality(document, mention, nationalities) or country
@@ -402,6 +405,17 @@ def _adjective_after(
     for adjective in nationalities:
         if 0 <= adjective.start - mention.end <= ADJACENT_GAP:
             return adjective
+    return None
+
+
+def _shared_adjective(
+    document: Document, mention: Mention, nationalities: list[Mention]
+) -> Mention | None:
+    """"طائرات حربية وبوارج أميركية": the adjective after the next of two forces joined by
+    "و" is both forces'."""
+    for other in starting_in(document, "force", mention.end, mention.end + ADJACENT_GAP + 2):
+        if document.text[mention.end : other.start].strip() == "و":
+            return _adjective_after(document, other, nationalities)
     return None
 
 
