@@ -447,3 +447,13 @@ def test_the_factions_backed_by_turkey_are_the_syrian_national_army(resources) -
                       resources))
     assert record.sub_event_type == "Looting/property destruction"
     assert record.actor1 == "Syrian National Army"
+
+
+def test_the_land_a_nationality_names_lends_no_force_its_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # "التراب الليبي" is Libya's soil: the national guard stays the Tunisian one
+    record = only(run("تونس: تفكيك خلية إرهابية في صفاقس\nقال مصدر أمني إن فرقة مكافحة الإرهاب "
+                      "للحرس الوطني بصفاقس تمكنت يوم الاثنين من تفكيك خلية إرهابية تنشط بمنطقة "
+                      "ساقية الزيت وتعمل على تسفير الشبان إلى بؤر التوتر عبر التراب الليبي.",
+                      resources))
+    assert record.sub_event_type == "Arrests"
+    assert record.actor1 == "Police Forces of Tunisia"

@@ -407,3 +407,12 @@ def test_provinces_listed_after_a_plural_unit_noun_are_events_apart(resources) -
                   "على مواقع في محافظات الحديدة وتعز وحجة اليمنية.", resources)
     assert len(records) == 3, [(r.location, r.admin1) for r in records]
     assert len({r.admin1 for r in records}) == 3
+
+
+def test_anbar_towns_and_the_island_word(resources) -> None:  # type: ignore[no-untyped-def]
+    # towns of the 2015 Anbar fighting are in the gazetteer; "جزيرة" (an island) is no Algiers
+    records = run("سقطت قذائف هاون أطلقها مسلحو داعش مساء الاثنين على مقر للحشد الشعبي في ناحية "
+                  "عامرية الفلوجة جنوب الفلوجة، فيما استعادت القوات العراقية قرى في جزيرة "
+                  "الخالدية بالأنبار.", resources)
+    assert {r.country for r in records} == {"Iraq"}, [(r.location, r.country) for r in records]
+    assert "Amiriyat al-Fallujah" in {r.location for r in records}

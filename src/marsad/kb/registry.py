@@ -76,6 +76,7 @@ class Resources:
     street_nouns: frozenset[str]  # folded nouns of streets named after places: شارع
     anaphoric_places: frozenset[tuple[str, ...]]  # name keys of القطاع: named in full first
     plural_units: frozenset[str]  # folded محافظات, مدن: each place listed after them apart
+    territory_nouns: frozenset[str]  # folded التراب, الأراضي: their adjective names no force
     ambiguous_groups: frozenset[tuple[str, ...]]  # name keys of القاعدة: also "the base"
     named_after_days: frozenset[str]  # folded ساحة, حركة: a date after them is a name
     motion_verbs: frozenset[str]  # folded verbs of coming from a place: وصلت, قادمة
@@ -157,6 +158,7 @@ def load_resources(extra_dirs: Sequence[Path] = ()) -> Resources:
         street_nouns=frozenset(fold(w) for w in locations.get("street_nouns", [])),
         anaphoric_places=frozenset(name_key(w) for w in locations.get("anaphoric_places", [])),
         plural_units=frozenset(fold(w) for w in locations.get("plural_units", [])),
+        territory_nouns=frozenset(fold(w) for w in locations.get("territory_nouns", [])),
         ambiguous_groups=frozenset(name_key(w) for w in locations.get("ambiguous_groups", [])),
         bare_names=frozenset(fold(w) for w in locations.get("bare_names", [])),
         named_after_days=frozenset(fold(w) for w in locations.get("named_after_days", [])),

@@ -337,7 +337,8 @@ def _resolve(
             own_country = shared.key
         elif mention.kind == "force" and _template_category(mention.key) != "civilian":
             # (civilians are of the place: "غارة لطائرات روسية قتلت مدنيين" in Idlib)
-            own_country = _sentence_nationality(document, mention, nationalities) or country
+            own_country = _sentence_nationality(document, mention, nationalities,
+                                                resources.territory_nouns) or country
         actor = template_actor(mention.key, own_country, resources)
     ref = ActorRef(actor, document.text[mention.start : end], mention.start, end)
     ref.category = category_of(actor)
@@ -390,13 +391,24 @@ def _template_category(template: str) -> str:
 
 
 def _sentence_nationality(
-    document: Document, mention: Mention, nationalities: list[Mention]
+    document: Document, mention: Mention, nationalities: list[Mention],
+    territory_nouns: frozenset[str] = frozenset(),
 ) -> str | None:
     """"أعلنت رئاسة الأركان التركية أن مقاتلات سلاح الجو نفذت": a force named without its
-    country belongs to the one nationality its sentence names, if there is exactly one."""
+    country belongs to the one nationality its sentence names, if there is exactly one (not
+    counting the land of "عبر التراب الليبي")."""
     sentence = document.sentences[document.sentence_index(mention.start)]
-    codes = {n.key for n in nationalities if sentence.start <= n.start < sentence.end}
+    codes = {n.key for n in nationalities if sentence.start <= n.start < sentence.end
+             and not _of_territory(document, n, territory_nouns)}
     return codes.pop() if len(codes) == 1 else None
+
+
+def _of_territory(document: Document, adjective: Mention, territory_nouns: frozenset[str]) -> bool:
+    words = document.text[max(0, adjective.start - 14) : adjective.start].split()
+    if not words:
+        return False
+    word = fold(words[-1])
+    return word in territory_nouns or (word[:1] in "وبل" and word[1:] in territory_nouns)
 
 
 def _adjective_after(
