@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from event_helpers import run
+
 from marsad.document import Mention, Span
 from marsad.events.coalesce import coalesce
 from marsad.events.model import ActorRef, Candidate
@@ -36,3 +38,14 @@ def test_one_sides_shelling_told_twice_is_one_happening() -> None:
     first = _told(5, 400, "strike", "shelling", ISRAELI_ARMY, "state")
     again = _told(7, 600, "attack", "attack", ISRAELI_ARMY, "state")
     assert len(coalesce([first, again])) == 1
+
+
+def test_a_raid_and_shelling_of_two_near_places_stay_apart(resources) -> None:  # type: ignore[no-untyped-def]
+    # Beit Lahia and Jabalia camp lie within 2 km of each other
+    records = run("استشهد سبعة فلسطينيين فجر اليوم إثر غارة شنتها طائرات الاحتلال الحربية على منزل "
+                  "في منطقة مشروع بيت لاهيا شمالي قطاع غزة.\nوفي مخيم جباليا، تدور اشتباكات "
+                  "عنيفة وسط قصف مدفعي متواصل يطال مخيم جباليا.", resources)
+    by_sub = {r.sub_event_type: r for r in records}
+    assert by_sub["Air/drone strike"].location == "Bayt Lāhyā", [(r.sub_event_type, r.location)
+                                                                 for r in records]
+    assert by_sub["Shelling/artillery/missile attack"].location == "Jabalia camp"

@@ -416,3 +416,9 @@ def test_anbar_towns_and_the_island_word(resources) -> None:  # type: ignore[no-
                   "الخالدية بالأنبار.", resources)
     assert {r.country for r in records} == {"Iraq"}, [(r.location, r.country) for r in records]
     assert "Amiriyat al-Fallujah" in {r.location for r in records}
+
+
+def test_the_beit_lahia_project_is_beit_lahia(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("استشهد ثلاثة فلسطينيين وأصيب آخرون في قصف مدفعي إسرائيلي استهدف منزلاً في "
+                      "منطقة مشروع بيت لاهيا شمال قطاع غزة فجر اليوم.", resources))
+    assert record.location == "Bayt Lāhyā"

@@ -146,7 +146,8 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     if left.headline and right.headline and left.sentence != right.sentence \
             and left.strength == right.strength == "strong":
         return False  # "24 قتيلاً في هجوم على كنيسة.. والجيش يصد هجوماً على جيبو": two items
-    if not _compatible_types(left, right) or _two_hands(left, right):
+    if not _compatible_types(left, right) or _two_hands(left, right) \
+            or _air_and_ground(left, right):
         return False
     if _told_apart(left, right):
         return False
@@ -174,6 +175,22 @@ def _same_happening(left: Candidate, right: Candidate) -> bool:
     if loose and (_two_towns(left, right) or _own_towns(left, right)):
         return False
     return _places_compatible(left.place, right.place, loose)
+
+
+REMOTE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _air_and_ground(left: Candidate, right: Candidate) -> bool:
+    """A raid on one named place and shelling of another, each told in its own sentence,
+    are two happenings however near the places ("غارة على بيت لاهيا", "قصف مدفعي يطال مخيم
+    جباليا")."""
+    if left.sub == right.sub or {left.sub, right.sub} != REMOTE_SUBS \
+            or left.sentence == right.sentence or "weak" in (left.strength, right.strength):
+        return False
+    if not (left.place_in_clause and right.place_in_clause and left.place and right.place):
+        return False
+    a, b = left.place.place, right.place.place
+    return a.id != b.id and not (_contains(a, b) or _contains(b, a))
 
 
 def _told_apart(left: Candidate, right: Candidate) -> bool:

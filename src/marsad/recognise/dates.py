@@ -332,8 +332,10 @@ class DateRecogniser:
              rf"(?P<w>{f.wd})\)?", self._rel_weekday),
             ("night_rel", rf"{f.pre}(?:(?:{f.night}|{f.eve})\s+{f.yesterday}|(?P<tn>"
              rf"{_alt(v.words('tonight_words'))})\s+(?P<rel>{f.mark}))", self._night_rel),
+            # (not the running day of a war: "اليوم الـ223 للعدوان")
             ("rel_day", rf"{f.earlier}{f.parts}?(?:{f.dayw}\s+)?(?P<r>{f.rel})(?!\s+"
-             rf"{_alt(v.words('today_blockers'))}{_END})", self._rel_day),
+             rf"{_alt(v.words('today_blockers'))}{_END}|\s+ال\u0640*\s*[0-9٠-٩])",
+             self._rel_day),
             ("night_pair", rf"{f.pre}(?P<n>{f.night}|{f.eve})\s+(?:{f.dayw}\s+)?(?P<w>{f.wd})\s*"
              rf"(?:[/\-–]|{g('night_pair_joiners')}|{g('and')})?\s*(?P<w2>{f.wd})",
              self._night_pair),
