@@ -422,3 +422,23 @@ def test_the_beit_lahia_project_is_beit_lahia(resources) -> None:  # type: ignor
     record = only(run("استشهد ثلاثة فلسطينيين وأصيب آخرون في قصف مدفعي إسرائيلي استهدف منزلاً في "
                       "منطقة مشروع بيت لاهيا شمال قطاع غزة فجر اليوم.", resources))
     assert record.location == "Bayt Lāhyā"
+
+
+def test_border_towns_of_the_2017_and_2018_fighting(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل ثلاثة جنود لبنانيين أمس الاثنين بانفجار لغم أرضي بآليتهم أثناء "
+                      "تقدمها في جرود رأس بعلبك على الحدود الشرقية مع سوريا.", resources))
+    assert record.location == "Ras Baalbek"
+    record = only(run("قصفت قوات النظام السوري أمس الاثنين بلدة بصر الحرير في ريف درعا الشرقي، "
+                      "ما أدى إلى مقتل أربعة مدنيين.", resources))
+    assert record.location == "Busra al-Harir"
+
+
+def test_a_city_of_two_words_named_as_a_city_outside_the_reports_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # the report is about Yemen; the missile was fired at a Saudi city
+    records = run("اليمن: اعتراض صاروخ أطلقه الحوثيون\nاعترضت الدفاعات الجوية فجر اليوم صاروخا "
+                  "باليستيا أطلقته الميليشيات الحوثية من داخل الأراضي اليمنية باتجاه مدينة خميس "
+                  "مشيط.\nوفي اليمن، قصفت الميليشيات أمس أحياء في مدينة تعز اليمنية، فيما شهدت "
+                  "محافظة مأرب اليمنية اشتباكات.", resources)
+    intercepted = [r for r in records if r.sub_event_type == "Disrupted weapons use"]
+    assert intercepted and intercepted[0].location == "Khamis Mushait", [
+        (r.sub_event_type, r.location) for r in records]

@@ -126,11 +126,14 @@ def resolve_mention(
     introduced = mention.data.get("locative")
     named = [gazetteer.get(pid) for pid in ids]
     candidates = [p for p in named if plausible(p, countries)]
-    if not candidates and len(named) == 1 and mention.data.get("settlement") \
-            and mention.data.get("words", 1) > 1:
-        # "في مدينة كوي سنجق" in a report about Iran: the one town of a name of several
-        # words, wherever it lies (one word, "حي هودن", may be another country's village)
-        return named[0]
+    if not candidates and mention.data.get("settlement") and mention.data.get("words", 1) > 1 \
+            and len({p.country_code for p in named}) == 1:
+        # "في مدينة كوي سنجق" in a report about Iran, "باتجاه مدينة خميس مشيط" in one about
+        # Yemen: the one town of a name of several words, wherever it lies (one word, "حي
+        # هودن", may be another country's village)
+        towns = [p for p in named if p.kind in PRECISE_KINDS]
+        if len(towns) == 1 or len(named) == 1:
+            return towns[0] if towns else named[0]
     if mention.data.get("city"):
         cities = [p for p in candidates if p.kind in PRECISE_KINDS]
         candidates = cities or candidates  # "بالعاصمة الجزائر" is Algiers
