@@ -457,3 +457,13 @@ def test_the_land_a_nationality_names_lends_no_force_its_country(resources) -> N
                       resources))
     assert record.sub_event_type == "Arrests"
     assert record.actor1 == "Police Forces of Tunisia"
+
+
+def test_the_national_defence_forces_are_syrias_militia_only_in_syria(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اشتبكت قوات الدفاع الوطني الموالية للنظام السوري أمس الاثنين مع مسلحين من "
+                      "المعارضة في بلدة قرب مدينة حماة السورية.", resources))
+    assert "National Defence Forces" in {record.actor1, record.actor2}
+    record = only(run("تونس: هجوم على دورية\nهاجم مسلحون أمس الاثنين دورية في جبل الشعانبي "
+                      "بولاية القصرين، بحسب بيان مشترك لوزارتي الداخلية والدفاع الوطني.",
+                      resources))
+    assert "National Defence Forces" not in {record.actor1, record.actor2}

@@ -146,3 +146,10 @@ def test_anti_armour_rockets_at_tanks_are_fighting(resources) -> None:  # type: 
     record = only(run("وفي خان يونس، قصفت المدفعية الإسرائيلية أمس الاثنين منازل في حي الأمل "
                       "غربي المدينة بعشرات القذائف.", resources))
     assert record.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_anniversary_remembers_history(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("أشرف رئيس الحكومة صباح اليوم الثلاثاء بمدينة بن قردان على إحياء الذكرى الأولى "
+                  "للتصدي للهجوم الإرهابي الذي استهدف المدينة يوم 7 مارس 2016، بحضور وزيري "
+                  "الداخلية والدفاع الوطني.", resources)
+    assert records == [], [(r.sub_event_type, r.event_date, r.actor1) for r in records]

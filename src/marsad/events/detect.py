@@ -43,10 +43,12 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     names = [m for kind in NAME_KINDS for m in document.of_kind(kind)]
     # "جيش تحرير بلوشستان", "حركة الجهاد": a trigger word inside a name is part of the name.
     blockers = [w for w in document.of_kind("word") if w.key == "not_after"]
+    anniversaries = [w for w in document.of_kind("word") if w.key == "anniversary"]
     inside_names = covering(names)
     triggers = [t for t in document.of_kind("trigger")
                 if not inside_names(t.start)
                 and not any(_governs(document.text, b, t) for b in blockers)
+                and not any(_remembered(document.text, a, t) for a in anniversaries)
                 and (t.key != "stopping" or _people_after(document, t))
                 # "تجمع العشرات من أقارب الضحايا أمام المستشفى": the bereaved, not protesters
                 and (t.key != "gathering"
@@ -140,6 +142,16 @@ def _governs(text: str, blocker: Mention, trigger: Mention) -> bool:
     # words between, a proclitic written on the trigger not counted ("دائم ل|إطلاق")
     between = [w for w in text[blocker.end : trigger.start].split() if len(w) > 2]
     return 0 <= gap <= BLOCKER_GAP and len(between) <= 1
+
+
+ANNIVERSARY_REACH = 40  # "الذكرى الأولى للتصدي للهجوم": up to three words between
+ANNIVERSARY_WORDS = 3
+
+
+def _remembered(text: str, anniversary: Mention, trigger: Mention) -> bool:
+    gap = trigger.start - anniversary.end
+    return 0 <= gap <= ANNIVERSARY_REACH \
+        and len(text[anniversary.end : trigger.start].split()) <= ANNIVERSARY_WORDS
 
 
 SEGMENT_MIN_GAP = 20  # characters between two uses of the verb for them to be two happenings

@@ -184,7 +184,8 @@ _CUE_KINDS = ("negation", "modality", "purpose", "accusation", "mutual_accusatio
               "background", "route", "seizure")
 _WORD_GROUPS = (
     "near", "killed", "injured", "arrested", "person_singular", "person_dual",
-    "responsibility", "causal", "crowd", "not_after", "demonstratives", "complementizers",
+    "responsibility", "causal", "crowd", "not_after", "anniversary", "demonstratives",
+    "complementizers",
     "separate", "another_incident", "comes_after",
     "unknown_agent", "blame", "charge", "statement_venue", "member_of", "coalition_of", "loyal_to",
     "owned_by",

@@ -181,9 +181,13 @@ def _group_or_noun(document: Document, names: list[Mention],
 
 
 def _day_in_name(document: Document, start: int, nouns: frozenset[str]) -> bool:
-    """"ساحة أول نوفمبر", "حركة 20 فبراير": a day that names a square or a movement."""
+    """"ساحة أول نوفمبر", "حركة 20 فبراير": a day that names a square or a movement (a noun
+    with the article is none: "استهدف المدينة يوم 7 مارس")."""
     index = document.token_index(start)
-    return index > 0 and document.tokens[index - 1].stem in nouns
+    if index <= 0:
+        return False
+    noun = document.tokens[index - 1]
+    return noun.stem in nouns and not noun.prefix.endswith(("ال", "لل"))
 
 
 def _fields(mention: DateMention | NumberMention) -> dict[str, Any]:
