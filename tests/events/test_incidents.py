@@ -153,3 +153,12 @@ def test_an_anniversary_remembers_history(resources) -> None:  # type: ignore[no
                   "للتصدي للهجوم الإرهابي الذي استهدف المدينة يوم 7 مارس 2016، بحضور وزيري "
                   "الداخلية والدفاع الوطني.", resources)
     assert records == [], [(r.sub_event_type, r.event_date, r.actor1) for r in records]
+
+
+def test_a_suicide_driver_told_later_makes_the_bombing_a_suicide_bomb(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("انفجار مقديشو: ارتفاع عدد القتلى إلى 231 في أسوأ هجوم\nارتفعت حصيلة ضحايا "
+                      "التفجير الذي نفذ بشاحنة مفخخة وسط العاصمة الصومالية مقديشو يوم الأحد إلى "
+                      "231 قتيلا.\nوقال ضابط في الشرطة إن انتحاريا كان يقود الشاحنة، وإنه فجرها "
+                      "عندما اعترضت طريقه نقطة تفتيش.", resources))
+    assert record.sub_event_type == "Suicide bomb"
+    assert record.fatalities == 231  # a count of all the dead: no bomber added

@@ -101,9 +101,14 @@ def _strike(candidate: Candidate, mods: set[str], words: set[str]) -> str | None
     return default
 
 
+DETONATED = ("فجر", "وفجر", "ففجر", "انفجر", "وانفجر", "فانفجر")
+
+
 def _explosion(candidate: Candidate, mods: set[str], words: set[str]) -> str:
     if candidate.trigger.key in ("suicide", "grenade", "chemical"):
         return candidate.sub
+    if "suicide" in mods and fold(candidate.trigger.text).startswith(DETONATED):
+        return "Suicide bomb"  # "انتحاري ... فجرها عندما اعترضت طريقه نقطة تفتيش": it went off
     if "intercept" in mods:
         return "Disrupted weapons use"
     return _weapon(mods - {"air", "artillery"}, candidate.sub)
