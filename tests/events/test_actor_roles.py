@@ -467,3 +467,10 @@ def test_the_national_defence_forces_are_syrias_militia_only_in_syria(resources)
                       "بولاية القصرين، بحسب بيان مشترك لوزارتي الداخلية والدفاع الوطني.",
                       resources))
     assert "National Defence Forces" not in {record.actor1, record.actor2}
+
+
+def test_a_fight_with_one_side_named_has_it_as_actor1(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("اندلعت أمس الاثنين اشتباكات عنيفة في مخيم عين الحلوة جنوبي لبنان مع عناصر "
+                      "حركة فتح، أسفرت عن إصابة خمسة أشخاص.", resources))
+    assert record.sub_event_type == "Armed clash"
+    assert record.actor1 is not None, (record.actor1, record.actor2)

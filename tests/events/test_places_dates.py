@@ -442,3 +442,12 @@ def test_a_city_of_two_words_named_as_a_city_outside_the_reports_country(resourc
     intercepted = [r for r in records if r.sub_event_type == "Disrupted weapons use"]
     assert intercepted and intercepted[0].location == "Khamis Mushait", [
         (r.sub_event_type, r.location) for r in records]
+
+
+def test_afghan_districts_written_in_arabic(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("شن سلاح الجو الأفغاني أمس الاثنين غارات على مواقع لطالبان في مديرية أندر "
+                      "بولاية غزني، أسفرت عن مقتل 12 مسلحا.", resources))
+    assert record.location == "Andar"
+    record = only(run("شن سلاح الجو الأفغاني أمس الاثنين غارات على مواقع لطالبان في مديرية دشت "
+                      "أرجي بولاية قندوز، أسفرت عن مقتل 12 مسلحا.", resources))
+    assert record.location == "Dasht-e Archi"

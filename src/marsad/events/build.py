@@ -100,6 +100,11 @@ def build_events(document: Document, resources: Resources) -> Document:
         if event.sub == "Disrupted weapons use":
             disrupter_first(document, event, resources)
         civilians_targeted(document, event, resources)
+        if event.actor1 is None and event.actor2 is not None and event.sub == "Armed clash" \
+                and event.actor2.category != "civilian":
+            # a fight with one side named: that side is actor 1 (ACLED's first actor is never
+            # empty where a second is known)
+            event.actor1, event.actor2 = event.actor2, None
     attach_claims(document, events, resources)
     document.events = [to_record(document, e, i, resources) for i, e in enumerate(events)]
     # The stage's indexes refer back to the document: dropped, the document is freed by
