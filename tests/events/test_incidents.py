@@ -162,3 +162,10 @@ def test_a_suicide_driver_told_later_makes_the_bombing_a_suicide_bomb(resources)
                       "عندما اعترضت طريقه نقطة تفتيش.", resources))
     assert record.sub_event_type == "Suicide bomb"
     assert record.fatalities == 231  # a count of all the dead: no bomber added
+
+
+def test_blasts_heard_amid_a_raid_are_the_raid(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("وفي اليمن، شنت مقاتلات التحالف أمس الاثنين غارات مكثفة على معسكر في مدينة "
+                      "ذمار اليمنية، وأفادت مصادر محلية بمقتل ثمانية من الحوثيين وتدمير مخازن "
+                      "للذخيرة، وسط انفجارات متتالية.", resources))
+    assert record.sub_event_type == "Air/drone strike"

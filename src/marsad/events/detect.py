@@ -360,15 +360,30 @@ BLAST_WORDS = ("انفجار", "انفجر", "الانفجار", "دوي")
 CAUSE_REACH = 40  # characters from the blasts to the word of their cause
 
 
+AMID_WORDS = ("وسط", "ووسط")
+
+
+def _amid(text: str, blasts: Mention) -> bool:
+    """"وسط انفجارات": the blasts told as what the happening before them was heard as."""
+    words = text[max(0, blasts.start - 8) : blasts.start].split()
+    return bool(words) and words[-1] in AMID_WORDS
+
+
 def _cause_of_blasts(document: Document, blasts: Mention, pool: list[Mention],
                      resources: Resources) -> Mention | None:
-    """A strike told as the cause of blasts ("إثر غارات", "جراء قصف"), right after them."""
+    """A strike told before the blasts ("شنت المقاتلات غارات ... وسط انفجارات متتالية") or as
+    their cause right after them ("إثر غارات", "جراء قصف")."""
     if not blasts.text.startswith(BLAST_WORDS):
         return None
     infos = resources.trigger_info
     for trigger in pool:
-        if infos[trigger.key].family != "strike" or not (
-                blasts.end < trigger.start <= blasts.end + CAUSE_REACH):
+        if infos[trigger.key].family != "strike":
+            continue
+        if trigger.end <= blasts.start:
+            if _amid(document.text, blasts):
+                return trigger  # "شنت المقاتلات غارات ... وسط انفجارات متتالية"
+            continue
+        if not blasts.end < trigger.start <= blasts.end + CAUSE_REACH:
             continue
         if any(w.key == "causal" and w.end <= trigger.start
                for w in starting_in(document, "word", blasts.end, trigger.start)):
