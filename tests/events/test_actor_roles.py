@@ -474,3 +474,10 @@ def test_a_fight_with_one_side_named_has_it_as_actor1(resources) -> None:  # typ
                       "حركة فتح، أسفرت عن إصابة خمسة أشخاص.", resources))
     assert record.sub_event_type == "Armed clash"
     assert record.actor1 is not None, (record.actor1, record.actor2)
+
+
+def test_a_spokesman_is_no_party(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("نيجيريا: مسلحون يقتحمون قرية\nقال المتحدث باسم شرطة ولاية كاتسينا إن نحو "
+                      "ثلاثين مسلحا اقتحموا فجر الأحد قرية دان موسى وأطلقوا النار في الهواء.",
+                      resources, published=date(2018, 10, 22)))
+    assert record.actor2 != "Police Forces of Nigeria", (record.actor1, record.actor2)

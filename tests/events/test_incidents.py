@@ -169,3 +169,23 @@ def test_blasts_heard_amid_a_raid_are_the_raid(resources) -> None:  # type: igno
                       "ذمار اليمنية، وأفادت مصادر محلية بمقتل ثمانية من الحوثيين وتدمير مخازن "
                       "للذخيرة، وسط انفجارات متتالية.", resources))
     assert record.sub_event_type == "Air/drone strike"
+
+
+def test_led_away_to_an_unknown_place_is_an_abduction(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("نيجيريا: مسلحون في أحراش دامبوا\nوفي أحراش قريبة من بلدة دامبوا بولاية "
+                      "بورنو النيجيرية، اقتاد مسلحون يشتبه بانتمائهم إلى بوكو حرام ثلاثة من "
+                      "جامعي الحطب أمس الاثنين إلى جهة مجهولة.", resources))
+    assert record.sub_event_type == "Abduction/forced disappearance"
+    # police leading suspects to a station abduct no one
+    records = run("اقتاد عناصر الأمن الموقوفين الثلاثة أمس الاثنين إلى مقر الفرقة في مدينة صفاقس.",
+                  resources)
+    assert "Abduction/forced disappearance" not in {r.sub_event_type for r in records}
+
+
+def test_a_kidnapping_is_no_retelling_of_a_fight_nearby(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("نيجيريا: هجوم على قاعدة\nهاجم مسلحون من تنظيم داعش أمس الاثنين قاعدة عسكرية في "
+                  "بلدة ماغوميري بولاية بورنو، واشتبكوا مع الجنود.\nوفي أحراش قريبة من بلدة "
+                  "ماغوميري، اقتاد مسلحون ثلاثة من جامعي الحطب أمس الاثنين إلى جهة مجهولة.",
+                  resources)
+    subs = sorted(r.sub_event_type for r in records)
+    assert subs == ["Abduction/forced disappearance", "Armed clash"], subs

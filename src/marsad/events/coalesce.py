@@ -103,9 +103,10 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
     ):
         return True  # "25 killed in Nasiriyah" is the deaths of the protest told below
     if a in VIOLENT_TYPES and b in VIOLENT_TYPES:
-        return left.strength == "weak" or right.strength == "weak" or {a, b} == {
-            "Battles", "Violence against civilians"
-        } or _targeting_told_again(left, right)
+        # (a kidnapping is never a fight's retelling: "اقتاد مسلحون ثلاثة من جامعي الحطب")
+        return left.strength == "weak" or right.strength == "weak" or ({a, b} == {
+            "Battles", "Violence against civilians"} and not subs & CAPTIVE_SUBS) \
+            or _targeting_told_again(left, right)
     if a in CROWD_TYPES and b in CROWD_TYPES:
         # a crowd's rioting and the force used on a crowd, each told with its own verb,
         # are coded apart (rioters burn a building; the police killed a sit-in's protester)
@@ -114,6 +115,9 @@ def _compatible_types(left: Candidate, right: Candidate) -> bool:
                     and left.strength == right.strength == "strong")
     # Looting and burning by rioters belong to the riot.
     return bool({a, b} & CROWD_TYPES) and "Looting/property destruction" in subs
+
+
+CAPTIVE_SUBS = frozenset({"Abduction/forced disappearance", "Sexual violence"})
 
 
 def _shot_by_the_state(attack: Candidate) -> bool:

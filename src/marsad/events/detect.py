@@ -44,11 +44,15 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     # "جيش تحرير بلوشستان", "حركة الجهاد": a trigger word inside a name is part of the name.
     blockers = [w for w in document.of_kind("word") if w.key == "not_after"]
     anniversaries = [w for w in document.of_kind("word") if w.key == "anniversary"]
+    destinations = [w.start for w in document.of_kind("word") if w.key == "destination"]
     inside_names = covering(names)
     triggers = [t for t in document.of_kind("trigger")
                 if not inside_names(t.start)
                 and not any(_governs(document.text, b, t) for b in blockers)
                 and not any(_remembered(document.text, a, t) for a in anniversaries)
+                # "اقتاد" is an abduction only to an unknown destination
+                and (t.key != "led_away" or any(
+                    0 < d - t.end <= DESTINATION_REACH for d in destinations))
                 and (t.key != "stopping" or _people_after(document, t))
                 # "تجمع العشرات من أقارب الضحايا أمام المستشفى": the bereaved, not protesters
                 and (t.key != "gathering"
@@ -144,6 +148,7 @@ def _governs(text: str, blocker: Mention, trigger: Mention) -> bool:
     return 0 <= gap <= BLOCKER_GAP and len(between) <= 1
 
 
+DESTINATION_REACH = 90  # characters from "اقتاد" to "إلى جهة مجهولة"
 ANNIVERSARY_REACH = 40  # "الذكرى الأولى للتصدي للهجوم": up to three words between
 ANNIVERSARY_WORDS = 3
 

@@ -38,6 +38,7 @@ class _RolePatterns:
     unit_of: re.Pattern[str]  # "اعتقلت دورية تابعة للمخابرات"
     targeting_verb: re.Pattern[str]  # "استهدفت" just before: its subject may follow
     platforms: frozenset[str]  # "طائرات", "قوات": the subject when right after that verb
+    spokesmen: tuple[str, ...]  # "المتحدث باسم": a force's spokesman is no party
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -69,6 +70,7 @@ def _compile_role_marks(role_marks: dict[str, tuple[str, ...]]) -> _RolePatterns
         unit_of=re.compile(rf"^\s*\S+\s+(?:{marks['unit_of']})\s+\S{{0,3}}$"),
         targeting_verb=re.compile(rf"(?<!\S)(?:{marks['targeting_verbs']})\s*$"),
         platforms=frozenset(role_marks.get("subject_platforms", ())),
+        spokesmen=tuple(fold(w) for w in role_marks.get("spokesmen", ())),
     )
 
 
@@ -227,8 +229,10 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
+    spokesmen = _patterns(document).spokesmen
     marked = [(a, m) for a in actors for m in (_marks(document, a),)
-              if not (m.mediator or m.partner or m.commenter)]
+              if not (m.mediator or m.partner or m.commenter)
+              and not (spokesmen and fold(a.surface).startswith(spokesmen))]
     if not marked:
         return None, None
     actors = [a for a, _ in marked]
