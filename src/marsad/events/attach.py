@@ -18,6 +18,7 @@ from marsad.events.model import RELATIVE_KEYS, Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import Gazetteer, distance_km
 from marsad.kb.model import Place
 from marsad.kb.registry import Resources
+from marsad.recognise.names import listed
 from marsad.resolve.places import (
     detail,
     near_word_before,
@@ -364,10 +365,7 @@ def _place_list(document: Document, best: PlaceRef, refs: list[PlaceRef],
 def _after_plural_unit(document: Document, first: PlaceRef, plural_units: frozenset[str]) -> bool:
     """The list's first place right after "محافظات", "مدن" and the like."""
     words = document.text[max(0, first.start - 16) : first.start].split()
-    if not words:
-        return False
-    word = fold(words[-1])
-    return word in plural_units or (word[:1] in "وبفل" and word[1:] in plural_units)
+    return bool(words) and listed(fold(words[-1]), plural_units)
 
 
 def lead_place(document: Document, resources: Resources, countries: list[str]) -> PlaceRef | None:

@@ -188,13 +188,11 @@ def _air_and_ground(left: Candidate, right: Candidate) -> bool:
     """A raid on one named place and shelling of another, each told in its own sentence,
     are two happenings however near the places ("غارة على بيت لاهيا", "قصف مدفعي يطال مخيم
     جباليا")."""
-    if left.sub == right.sub or {left.sub, right.sub} != REMOTE_SUBS \
-            or left.sentence == right.sentence or "weak" in (left.strength, right.strength):
+    if {left.sub, right.sub} != REMOTE_SUBS or left.sentence == right.sentence \
+            or "weak" in (left.strength, right.strength):
         return False
-    if not (left.place_in_clause and right.place_in_clause and left.place and right.place):
-        return False
-    a, b = left.place.place, right.place.place
-    return a.id != b.id and not (_contains(a, b) or _contains(b, a))
+    return bool(left.place_in_clause and right.place_in_clause and left.place and right.place
+                and not _same_place(left, right))
 
 
 def _told_apart(left: Candidate, right: Candidate) -> bool:

@@ -44,7 +44,6 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
     # "جيش تحرير بلوشستان", "حركة الجهاد": a trigger word inside a name is part of the name.
     blockers = [w for w in document.of_kind("word") if w.key == "not_after"]
     anniversaries = [w for w in document.of_kind("word") if w.key == "anniversary"]
-    destinations = [w.start for w in document.of_kind("word") if w.key == "destination"]
     inside_names = covering(names)
     triggers = [t for t in document.of_kind("trigger")
                 if not inside_names(t.start)
@@ -52,7 +51,8 @@ def detect(document: Document, resources: Resources) -> list[Candidate]:
                 and not any(_remembered(document.text, a, t) for a in anniversaries)
                 # "اقتاد" is an abduction only to an unknown destination
                 and (t.key != "led_away" or any(
-                    0 < d - t.end <= DESTINATION_REACH for d in destinations))
+                    w.key == "destination" for w in starting_in(
+                        document, "word", t.end + 1, t.end + DESTINATION_REACH + 1)))
                 and (t.key != "stopping" or _people_after(document, t))
                 # "تجمع العشرات من أقارب الضحايا أمام المستشفى": the bereaved, not protesters
                 and (t.key != "gathering"

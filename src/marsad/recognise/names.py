@@ -135,8 +135,8 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     token = document.tokens[first]
     proclitics = fold(document.text[token.start : start])
     own_nouns = own_nouns or settlements
-    own_noun = match.last > first and (token.stem in own_nouns or _listed(token.norm, own_nouns)
-                                       or _listed(token.norm[len(proclitics):], own_nouns))
+    own_noun = match.last > first and (token.stem in own_nouns or listed(token.norm, own_nouns)
+                                       or listed(token.norm[len(proclitics):], own_nouns))
     if "ب" in proclitics:
         # "بالبصرة": strong only for places of the article's countries; but "بمديرية حيس"
         # is introduced by its own unit noun
@@ -150,7 +150,7 @@ def _locative(document: Document, match: Match, locatives: frozenset[str],
     if own_noun:
         return "strong"  # the name holds its own settlement or site noun ("قاعدة عين الأسد")
     # "وفي البصرة", "بريف إدلب": a conjunction or preposition written on the locative
-    if _listed(previous, locatives):
+    if listed(previous, locatives):
         return "strong"
     return ""
 
@@ -163,7 +163,7 @@ def outlet_adjective(document: Document, mention: Mention, media_nouns: frozense
     first = mention.data.get("token_first", 0)
     for token in document.tokens[max(0, first - MEDIA_REACH) : first]:
         word = token.norm
-        if _listed(word, media_nouns):
+        if listed(word, media_nouns):
             return True
     return False
 
@@ -191,13 +191,13 @@ def outlet_name(document: Document, mention: Mention, media_nouns: frozenset[str
     if first == 0:
         return False
     word = document.tokens[first - 1].norm
-    return _listed(word, media_nouns) and not _listed(word, site_nouns)
+    return listed(word, media_nouns) and not listed(word, site_nouns)
 
 
 def street_namesake(document: Document, mention: Mention, street_nouns: frozenset[str]) -> bool:
     """"شارع بغداد" in another city: a street's name, not the city."""
     first = mention.data.get("token_first", 0)
-    return first > 0 and _listed(document.tokens[first - 1].norm, street_nouns)
+    return first > 0 and listed(document.tokens[first - 1].norm, street_nouns)
 
 
 _IN = ("في",)
@@ -217,13 +217,13 @@ def origin_or_reference(document: Document, mention: Mention, motion_verbs: froz
             at -= 1
             if first - at > 2:
                 return None
-        if any(_listed(t.norm, motion_verbs) for t in tokens[max(0, at - ORIGIN_REACH) : at]):
+        if any(listed(t.norm, motion_verbs) for t in tokens[max(0, at - ORIGIN_REACH) : at]):
             return "origin"
         return None
     before = tokens[max(0, first - DISTANCE_REACH) : first]
     units = [i for i, t in enumerate(before) if _spelt_as(t, distance_units)]
     # "على بعد 60 كيلومتراً شمالاً في جزيرة أفونجي": a place after في is where it happened
-    if units and not any(_listed(t.norm, _IN) for t in before[units[-1] + 1 :]):
+    if units and not any(listed(t.norm, _IN) for t in before[units[-1] + 1 :]):
         return "weak"
     return None
 
@@ -262,7 +262,7 @@ def _after_city_noun(document: Document, first: int, city_nouns: frozenset[str])
     if first == 0:
         return False
     word = document.tokens[first - 1].norm
-    return _listed(word, city_nouns)
+    return listed(word, city_nouns)
 
 
 def _after_settlement_noun(document: Document, first: int, settlements: frozenset[str]) -> bool:
@@ -279,7 +279,7 @@ _ADJECTIVE_ENDINGS = ("يه", "ية", "ي")
 _PROCLITICS = ("و", "ف", "ب", "ل")
 
 
-def _listed(word: str, words: Collection[str]) -> bool:
+def listed(word: str, words: Collection[str]) -> bool:
     """The word is one of `words`, or is one with a conjunction or preposition on it."""
     return word in words or (word[:1] in _PROCLITICS and word[1:] in words)
 
