@@ -481,3 +481,26 @@ def test_a_spokesman_is_no_party(resources) -> None:  # type: ignore[no-untyped-
                       "ثلاثين مسلحا اقتحموا فجر الأحد قرية دان موسى وأطلقوا النار في الهواء.",
                       resources, published=date(2018, 10, 22)))
     assert record.actor2 != "Police Forces of Nigeria", (record.actor1, record.actor2)
+
+
+def test_a_force_right_before_its_verb_is_its_subject(resources) -> None:  # type: ignore[no-untyped-def]
+    # the group named after the targets only uses them ("تستخدمها")
+    record = only(run("أعلن المتحدث العسكري أن القوات الجوية \"استهدفت\" أمس الاثنين مخازن "
+                      "تستخدمها العناصر المسلحة جنوب مدينة رفح المصرية.", resources))
+    assert record.sub_event_type == "Air/drone strike"
+    assert record.actor1 == "Military Forces of Egypt", (record.actor1, record.actor2)
+
+
+def test_a_force_before_a_noun_is_no_subject_of_it(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("مقتل شاب وإصابة 12 خلال تفريق الشرطة الهندية احتجاجاً في سريناغار\nلقي "
+                      "شاب حتفه وأصيب 12 آخرون أمس الاثنين في مواجهات بمدينة سريناغار.",
+                      resources))
+    assert record.actor1 == "Police Forces of India", (record.actor1, record.actor2)
+
+
+def test_gunmen_told_as_such_are_not_renamed_after_the_army(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قتل ثلاثة مدنيين أمس الاثنين جراء قذائف أطلقتها \"المجموعات الإرهابية\" "
+                      "على حي باب توما في دمشق، فيما أكد الجيش أنه يرد على مصادر النيران.",
+                      resources))
+    assert record.sub_event_type == "Shelling/artillery/missile attack"
+    assert record.actor1 == "Unidentified Armed Group (Syria)", (record.actor1, record.actor2)

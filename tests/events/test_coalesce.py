@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from event_helpers import run
 
 from marsad.document import Mention, Span
@@ -49,3 +51,16 @@ def test_a_raid_and_shelling_of_two_near_places_stay_apart(resources) -> None:  
     assert by_sub["Air/drone strike"].location == "Bayt Lāhyā", [(r.sub_event_type, r.location)
                                                                  for r in records]
     assert by_sub["Shelling/artillery/missile attack"].location == "Jabalia camp"
+
+
+def test_a_raid_joining_a_toll_told_before_keeps_its_own_striker(resources) -> None:  # type: ignore[no-untyped-def]
+    # the hospital deaths come first and take the lead's group; the air force's raid on the
+    # same day and city joins them, and it is the raid's clause that says who struck
+    records = run("مقتل 7 من الحشد الشعبي بكمين لداعش قرب الحويجة\nقتل سبعة من عناصر الحشد "
+                  "الشعبي مساء الأحد في كمين نصبه مسلحو تنظيم داعش قرب قضاء الحويجة. وكانت "
+                  "حصيلة أولية تحدثت عن مقتل أربعة، قبل أن يفارق ثلاثة من المصابين الحياة في "
+                  "مستشفى كركوك العام. كما قصفت طائرات القوة الجوية العراقية، الأحد، مضافات "
+                  "يستخدمها مسلحو داعش في منطقة وادي الشاي جنوبي كركوك.", resources,
+                  published=date(2018, 4, 9))
+    strikes = [r for r in records if r.sub_event_type == "Air/drone strike"]
+    assert [r.actor1 for r in strikes] == ["Military Forces of Iraq"], records

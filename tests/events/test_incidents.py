@@ -3,6 +3,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from event_helpers import only, run
 
 
@@ -189,3 +191,13 @@ def test_a_kidnapping_is_no_retelling_of_a_fight_nearby(resources) -> None:  # t
                   resources)
     subs = sorted(r.sub_event_type for r in records)
     assert subs == ["Abduction/forced disappearance", "Armed clash"], subs
+
+
+def test_an_interception_joined_after_a_shelling_is_its_own_happening(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("سقوط مقذوفات على صامطة واعتراض صاروخ باليستي باتجاه جازان\n"
+                  "قال المتحدث باسم الدفاع المدني إن مقذوفات أطلقت من داخل الأراضي اليمنية "
+                  "سقطت مساء اليوم على حي سكني في محافظة صامطة. وأضاف أن الدفاعات الجوية "
+                  "اعترضت صاروخاً.", resources, published=date(2015, 8, 13))
+    kinds = {(r.sub_event_type, r.location) for r in records}
+    assert ("Shelling/artillery/missile attack", "Samitah") in kinds, kinds
+    assert "Disrupted weapons use" in {sub for sub, _ in kinds}, kinds

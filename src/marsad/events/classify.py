@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.document import Document, Span
+from marsad.document import Document, Mention, Span
 from marsad.events.index import starting_in
 from marsad.events.model import Candidate
 from marsad.kb.gazetteer import Gazetteer
@@ -31,6 +31,12 @@ def classify(document: Document, candidate: Candidate) -> bool:
         return False
     scope = candidate.segment or candidate.clause  # a repeated verb's own stretch of text
     mods = modifiers_near(document, scope)
+    if "intercept" in mods and _others_interception(document, candidate, scope):
+        mods.discard("intercept")
+    elif any(m.key == "intercept" and 0 <= candidate.trigger.start - m.end <= 1
+             for m in starting_in(document, "modifier", candidate.trigger.start - WEAPON_GAP,
+                                  candidate.trigger.start)):
+        mods.add("intercept")  # "واعتراض صاروخ": the weapon its stretch starts with
     agent = candidate.actor1
     if agent is not None and any(m.key == "air" for m in starting_in(
             document, "modifier", agent.start, agent.end)):
@@ -47,6 +53,25 @@ def classify(document: Document, candidate: Candidate) -> bool:
         sub = "Armed clash"  # rockets fired at tanks at close range: a fight, not a shelling
     candidate.sub = sub
     return True
+
+
+WEAPON_GAP = 12  # characters from "واعتراض" to the weapon intercepted
+
+
+def joined_interception(document: Document, interception: Mention) -> bool:
+    """"... على صامطة واعتراض صاروخ باتجاه جازان": an interception joined by "و" to what the
+    clause told before, and followed by a weapon of its own, is a happening of its own."""
+    joined = document.text[max(0, interception.start - 2) : interception.start] in (" و", "\nو")
+    return joined and bool(starting_in(document, "trigger", interception.end,
+                                       interception.end + WEAPON_GAP))
+
+
+def _others_interception(document: Document, candidate: Candidate, scope: Span) -> bool:
+    """Every interception the clause tells comes after the trigger, as one of its own."""
+    interceptions = [m for m in starting_in(document, "modifier", scope.start, scope.end)
+                     if m.key == "intercept"]
+    return all(m.start >= candidate.trigger.end and joined_interception(document, m)
+               for m in interceptions)
 
 
 def _town_taken(text: str, candidate: Candidate) -> bool:

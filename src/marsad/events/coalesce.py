@@ -384,6 +384,13 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     if target.strength == "weak" and other.strength == "strong":
         target.strength = "strong"
         target.trigger = other.trigger
+        if other.actor1 is not None and other.actor1.actor is not None \
+                and target.family == other.family and not _named_in_clause(target.actor1, target) \
+                and (target.actor1 is None or target.actor1.category != other.actor1.category):
+            # a toll told first ("توفي ثلاثة من المصابين") and the raid that caused it: the
+            # raid's clause names who struck (where the toll's own clause named no one, and
+            # the side guessed for it is of another kind)
+            target.actor1 = other.actor1
     if other.place_in_clause and not target.place_in_clause:
         target.place, target.place_in_clause = other.place, True
     elif other.place_in_clause == target.place_in_clause and not told_in_passing:
@@ -412,6 +419,11 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.claims.extend(other.claims)
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
     target.sentences |= other.sentences
+
+
+def _named_in_clause(actor: ActorRef | None, candidate: Candidate) -> bool:
+    return actor is not None and actor.surface != "" \
+        and candidate.clause.start <= actor.start < candidate.clause.end
 
 
 def _misread_agent(target: Candidate, theirs: ActorRef | None) -> bool:

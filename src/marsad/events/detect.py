@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from marsad.document import Document, Mention, Span, covering
+from marsad.events.classify import joined_interception
 from marsad.events.index import starting_in
 from marsad.events.model import CROWD_FAMILIES, CROWD_KEYS, Candidate
 from marsad.kb.registry import Resources
@@ -353,7 +354,8 @@ def _choose(triggers: list[Mention], resources: Resources, document: Document,
     seen = {main_family}
     for trigger in (t for t in pool if t is not main):
         family = infos[trigger.key].family
-        if family == "disrupted" and main_family == "strike" and trigger.start > main.start:
+        if family == "disrupted" and main_family == "strike" and trigger.start > main.start \
+                and not joined_interception(document, trigger):
             continue  # "a raid ... destroyed an arms depot": the raid's target, not a seizure
         if family in STANDALONE and family not in seen:
             chosen.append(trigger)

@@ -38,6 +38,7 @@ class _RolePatterns:
     unit_of: re.Pattern[str]  # "اعتقلت دورية تابعة للمخابرات"
     targeting_verb: re.Pattern[str]  # "استهدفت" just before: its subject may follow
     platforms: frozenset[str]  # "طائرات", "قوات": the subject when right after that verb
+    acting_verbs: frozenset[str]  # "قصف", "استهدف": a past verb of acting, not a noun
     spokesmen: tuple[str, ...]  # "المتحدث باسم": a force's spokesman is no party
 
 
@@ -70,6 +71,7 @@ def _compile_role_marks(role_marks: dict[str, tuple[str, ...]]) -> _RolePatterns
         unit_of=re.compile(rf"^\s*\S+\s+(?:{marks['unit_of']})\s+\S{{0,3}}$"),
         targeting_verb=re.compile(rf"(?<!\S)(?:{marks['targeting_verbs']})\s*$"),
         platforms=frozenset(role_marks.get("subject_platforms", ())),
+        acting_verbs=frozenset(role_marks.get("acting_verbs", ())),
         spokesmen=tuple(fold(w) for w in role_marks.get("spokesmen", ())),
     )
 
@@ -164,8 +166,14 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
                                                      and actor1.category == "armed")):
         # "خطف مسلحون": gunmen the clause itself names are only given a name by a claim
         named_in_clause = actor1 is not None and actor1.surface != ""
-        actor1 = _perpetrator(document, candidate, resources, country, on_date,
-                              lead=not named_in_clause) or actor1
+        perpetrator = _perpetrator(document, candidate, resources, country, on_date,
+                                   lead=not named_in_clause)
+        # (gunmen are given a group's name, never a state force's: "قذائف أطلقتها المجموعات
+        # الإرهابية ... مؤكدة أن الجيش يرد")
+        if perpetrator is not None and not (named_in_clause and actor1 is not None
+                                            and actor1.category == "armed"
+                                            and perpetrator.category != "armed"):
+            actor1 = perpetrator
     if candidate.family == "clash" and actor1 is None and actor2 is None:
         # "معارك عنيفة تدور منذ أيام": the fighting of the war the lead names both sides of
         actor1, actor2 = _lead_sides(document, resources, country, on_date)
@@ -239,6 +247,7 @@ def _pick(
     verbs = _verbs_before(document, trigger)
     agents = [a for a, m in marked if m.agent
               or _announces(document, a, trigger, verbs)
+              or _subject_before_verb(document, a, trigger)
               or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
     accuser, accused = _accusation(document, actors, trigger)
     if accused is not None:
@@ -653,6 +662,28 @@ def _assertions(document: Document) -> list[Mention]:
                    lambda: [c for c in document.of_kind("stance") if c.key == "asserts"])
 
 
+SUBJECT_GAP = ' "«\u201c'  # what may stand between a subject and its verb
+PATIENT_KEYS = ("killing", "wounding")  # triggers whose subject suffers ("جنديان قتلا")
+
+
+def _subject_before_verb(document: Document, actor: ActorRef, trigger: Mention) -> bool:
+    """"القوات الجوية "استهدفت ودمرت 12 هدفا"": a force right before a verb of acting on
+    others is its subject (not before a passive of suffering: "جنديان قتلا")."""
+    if actor.category not in ("state", "armed", "external") or trigger.key in PATIENT_KEYS \
+            or not 0 <= trigger.start - actor.end <= 2:
+        return False
+    if document.text[actor.end : trigger.start].strip(SUBJECT_GAP):
+        return False
+    # a verb agreeing with a force ("قصفت", "يستهدف", "استهدف"), not a noun ("تفريق الشرطة
+    # احتجاجاً")
+    word = fold(trigger.text).split()[0] if trigger.text else ""
+    verbs = _patterns(document).acting_verbs
+    if word in verbs or (word[:1] in ("و", "ف") and word[1:] in verbs):
+        return True
+    feminine_past = word.endswith("ت") and not word.endswith("ات") and not word.startswith("ال")
+    return len(word) > 3 and (word.startswith("ي") or feminine_past)
+
+
 def _unit_of(document: Document, actor: ActorRef, trigger: Mention) -> bool:
     """"اعتقلت دورية تابعة للمخابرات": the unit right after an arrest verb is its subject,
     and the force it belongs to made the arrest."""
@@ -791,7 +822,7 @@ def _feminine_verb(trigger: Mention) -> bool:
 
 
 def _patient_noun(candidate: Candidate) -> bool:
-    return candidate.trigger.key in ("killing", "wounding")
+    return candidate.trigger.key in PATIENT_KEYS
 
 
 OBJECT_REACH = 30  # characters from a subject to the person its verb acted on
