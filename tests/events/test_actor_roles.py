@@ -504,3 +504,12 @@ def test_gunmen_told_as_such_are_not_renamed_after_the_army(resources) -> None: 
                       resources))
     assert record.sub_event_type == "Shelling/artillery/missile attack"
     assert record.actor1 == "Unidentified Armed Group (Syria)", (record.actor1, record.actor2)
+
+
+def test_a_force_before_a_verb_of_launching_launched_the_strike(resources) -> None:  # type: ignore[no-untyped-def]
+    # the forces named after the comma, nearer the raids, announce something else
+    records = run("طيران العدوان الأميركي البريطاني يشنّ أمس الاثنين سلسلة غارات على مدينة "
+                  "الحديدة، والقوات المسلحة اليمنية تعلن استهداف سفينة أميركية.", resources,
+                  published=date(2024, 2, 20))
+    strikes = [r for r in records if r.sub_event_type == "Air/drone strike"]
+    assert [r.actor1 for r in strikes] == ["Military Forces of the United States"], records

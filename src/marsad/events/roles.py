@@ -39,6 +39,7 @@ class _RolePatterns:
     targeting_verb: re.Pattern[str]  # "استهدفت" just before: its subject may follow
     platforms: frozenset[str]  # "طائرات", "قوات": the subject when right after that verb
     acting_verbs: frozenset[str]  # "قصف", "استهدف": a past verb of acting, not a noun
+    launching: frozenset[str]  # the targeting verbs: "طيران العدوان يشن سلسلة غارات"
     spokesmen: tuple[str, ...]  # "المتحدث باسم": a force's spokesman is no party
 
 
@@ -72,6 +73,7 @@ def _compile_role_marks(role_marks: dict[str, tuple[str, ...]]) -> _RolePatterns
         targeting_verb=re.compile(rf"(?<!\S)(?:{marks['targeting_verbs']})\s*$"),
         platforms=frozenset(role_marks.get("subject_platforms", ())),
         acting_verbs=frozenset(role_marks.get("acting_verbs", ())),
+        launching=frozenset(role_marks.get("targeting_verbs", ())),
         spokesmen=tuple(fold(w) for w in role_marks.get("spokesmen", ())),
     )
 
@@ -666,11 +668,24 @@ SUBJECT_GAP = ' "«\u201c'  # what may stand between a subject and its verb
 PATIENT_KEYS = ("killing", "wounding")  # triggers whose subject suffers ("جنديان قتلا")
 
 
+LAUNCH_GAP = 50  # characters from a launching verb's subject to its strike (a day between)
+
+
 def _subject_before_verb(document: Document, actor: ActorRef, trigger: Mention) -> bool:
     """"القوات الجوية "استهدفت ودمرت 12 هدفا"": a force right before a verb of acting on
-    others is its subject (not before a passive of suffering: "جنديان قتلا")."""
+    others is its subject (not before a passive of suffering: "جنديان قتلا"), as is one
+    before a verb of launching the trigger ("طيران العدوان يشنّ سلسلة غارات")."""
     if actor.category not in ("state", "armed", "external") or trigger.key in PATIENT_KEYS \
-            or not 0 <= trigger.start - actor.end <= 2:
+            or not 0 <= trigger.start - actor.end <= LAUNCH_GAP:
+        return False
+    # (an adjective may end the subject, a day and a word like "سلسلة" follow the verb)
+    gap = document.text[actor.end : trigger.start]
+    for day in starting_in(document, "date", actor.end, trigger.start):
+        gap = gap.replace(day.text, " ")
+    between = fold(gap).split()
+    if any(word in _patterns(document).launching for word in between[:2]):
+        return len(between) <= 3
+    if trigger.start - actor.end > 2:
         return False
     if document.text[actor.end : trigger.start].strip(SUBJECT_GAP):
         return False
