@@ -513,3 +513,13 @@ def test_a_force_before_a_verb_of_launching_launched_the_strike(resources) -> No
                   published=date(2024, 2, 20))
     strikes = [r for r in records if r.sub_event_type == "Air/drone strike"]
     assert [r.actor1 for r in strikes] == ["Military Forces of the United States"], records
+
+
+def test_the_name_after_a_spokesmans_title_is_no_party(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أفغانستان: مقتل رجل دين في تفجير انتحاري بمسجد في قندهار\nقتل رجل دين "
+                      "وعدد من المصلين أمس الاثنين في تفجير انتحاري استهدف مسجداً في مدينة "
+                      "قندهار جنوبي أفغانستان. وقال المتحدث باسم حكومة طالبان ذبيح الله مجاهد "
+                      "إن رجل الدين قتل في هجوم وحشي، متوعداً بملاحقة المنفذين.", resources,
+                      published=date(2022, 9, 6)))
+    assert record.sub_event_type == "Suicide bomb"
+    assert record.actor1 == "Unidentified Armed Group (Afghanistan)", record.actor1

@@ -239,10 +239,8 @@ def _pick(
     if not actors:
         return None, None
     trigger = candidate.trigger
-    spokesmen = _patterns(document).spokesmen
     marked = [(a, m) for a in actors for m in (_marks(document, a),)
-              if not (m.mediator or m.partner or m.commenter)
-              and not (spokesmen and fold(a.surface).startswith(spokesmen))]
+              if not (m.mediator or m.partner or m.commenter) and not _spokesman(document, a)]
     if not marked:
         return None, None
     actors = [a for a, _ in marked]
@@ -323,6 +321,26 @@ def _pick(
         preferred = [a for a in preferred if a.category in ("state", "external")]
     actor2 = _nearest(preferred, trigger.end) if preferred else None
     return actor1, actor2
+
+
+SPOKESMAN_REACH = 40  # characters from "المتحدث باسم" to the spokesman's name
+
+
+def _spokesman(document: Document, actor: ActorRef) -> bool:
+    """Who speaks for a force is no party: "المتحدث باسم شرطة الولاية", and the name after
+    "المتحدث باسم حكومة طالبان ذبيح الله مجاهد"."""
+    spokesmen = _patterns(document).spokesmen
+    if not spokesmen:
+        return False
+    if fold(actor.surface).startswith(spokesmen):
+        return True
+    before = fold(document.text[max(0, actor.start - SPOKESMAN_REACH) : actor.start])
+    for phrase in spokesmen:
+        at = before.rfind(phrase)
+        if at >= 0 and not any(mark in before[at:] for mark in ".،,؛:\n\"«") \
+                and len(before[at + len(phrase):].split()) <= 3:
+            return True
+    return False
 
 
 OWNER_GAP = 14  # characters from a force ("مروحيات الأباتشي") to "التابعة"
@@ -455,7 +473,7 @@ def _find_perpetrator(
                  and not _is_victim(document, a, resources.victim_verbs)
                  and not _marks(document, a).target and not _marks(document, a).member
                  and not _marks(document, a).loyal and not _marks(document, a).coalition
-                 and not _blames(document, a)
+                 and not _blames(document, a) and not _spokesman(document, a)
                  and not (_bare_arm(document, a) and _with_means(document, a))]
         if named:
             return named[0]
