@@ -523,3 +523,11 @@ def test_the_name_after_a_spokesmans_title_is_no_party(resources) -> None:  # ty
                       published=date(2022, 9, 6)))
     assert record.sub_event_type == "Suicide bomb"
     assert record.actor1 == "Unidentified Armed Group (Afghanistan)", record.actor1
+
+
+def test_an_armed_group_strikes_with_drones(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("أعلن حزب الله في بيان أن مقاتليه شنّوا، مساء أمس الاثنين، هجوماً بمسيّرة "
+                      "انقضاضية على تجمع لجنود الاحتلال في محيط موقع المالكية.", resources,
+                      published=date(2024, 1, 16)))
+    assert record.sub_event_type == "Air/drone strike"
+    assert record.actor1 == "Hezbollah", (record.actor1, record.actor2)

@@ -628,8 +628,13 @@ def _closest_trigger(date_mention: Mention, triggers: list[Mention], own: Mentio
     # another mention of the same kind of happening shares its date ("قتل ... ومقتل"), but not
     # a time ago told of it ("اغتيل قبل شهر": that killing is not this attempt)
     same_kind_shares = date_mention.key != "ago"
-    return all(distance(t) >= own_distance or (same_kind_shares and t.key == own.key)
+    kind = SAME_KIND.get(own.key, own.key)
+    return all(distance(t) >= own_distance
+               or (same_kind_shares and SAME_KIND.get(t.key, t.key) == kind)
                for t in triggers)
+
+
+SAME_KIND = {"drone_strike": "airstrike"}  # trigger keys of one kind of happening (a raid)
 
 
 STATEMENT_GAP = 60

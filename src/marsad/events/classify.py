@@ -121,7 +121,7 @@ def _strike(candidate: Candidate, mods: set[str], words: set[str]) -> str | None
         default = "Air/drone strike"
     if "intercept" in mods:
         return "Disrupted weapons use"
-    if candidate.trigger.key == "airstrike":
+    if candidate.trigger.key in ("airstrike", "drone_strike"):
         return "Air/drone strike"
     return default
 

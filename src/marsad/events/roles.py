@@ -111,7 +111,8 @@ AGENTS = {
 }
 # Triggers whose agents differ from their family's: rockets and shells are fired by
 # armed groups too, air strikes are by states.
-AGENTS_BY_TRIGGER = {"shelling": ("state", "external", "armed")}
+AGENTS_BY_TRIGGER = {"shelling": ("state", "external", "armed"),
+                     "drone_strike": ("state", "external", "armed")}
 # Default actor1 templates per family when the text names none.
 DEFAULT_AGENT = {
     "arrest": "police",
