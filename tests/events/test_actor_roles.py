@@ -531,3 +531,11 @@ def test_an_armed_group_strikes_with_drones(resources) -> None:  # type: ignore[
                       published=date(2024, 1, 16)))
     assert record.sub_event_type == "Air/drone strike"
     assert record.actor1 == "Hezbollah", (record.actor1, record.actor2)
+
+
+def test_a_group_named_before_its_detonation_verb_set_off_the_bomb(resources) -> None:  # type: ignore[no-untyped-def]
+    records = run("قوات الاحتلال تقتحم بلدة قباطية فجراً، وسرايا القدس في طولكرم تفجّر عبوة ناسفة "
+                  "بآلية عسكرية قرب مخيم نور شمس، فيما يواصل المستوطنون اعتداءاتهم جنوبي نابلس.",
+                  resources, published=date(2024, 2, 8))
+    bombs = [r for r in records if r.sub_event_type == "Remote explosive/landmine/IED"]
+    assert [r.actor1 for r in bombs] == ["Al Quds Brigades"], records

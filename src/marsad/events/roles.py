@@ -697,13 +697,14 @@ def _subject_before_verb(document: Document, actor: ActorRef, trigger: Mention) 
     if actor.category not in ("state", "armed", "external") or trigger.key in PATIENT_KEYS \
             or not 0 <= trigger.start - actor.end <= LAUNCH_GAP:
         return False
-    # (an adjective may end the subject, a day and a word like "سلسلة" follow the verb)
+    # (an adjective or a place may end the subject, a day and a word like "سلسلة" follow the
+    # verb: "المقاومة في طولكرم تفجّر عبوة ناسفة")
     gap = document.text[actor.end : trigger.start]
     for day in starting_in(document, "date", actor.end, trigger.start):
         gap = gap.replace(day.text, " ")
     between = fold(gap).split()
-    if any(word in _patterns(document).launching for word in between[:2]):
-        return len(between) <= 3
+    if any(word in _patterns(document).launching for word in between[:3]):
+        return len(between) <= 4
     if trigger.start - actor.end > 2:
         return False
     if document.text[actor.end : trigger.start].strip(SUBJECT_GAP):
