@@ -539,3 +539,11 @@ def test_a_group_named_before_its_detonation_verb_set_off_the_bomb(resources) ->
                   resources, published=date(2024, 2, 8))
     bombs = [r for r in records if r.sub_event_type == "Remote explosive/landmine/IED"]
     assert [r.actor1 for r in bombs] == ["Al Quds Brigades"], records
+
+
+def test_who_attacked_opened_the_fight_the_clause_goes_on_to_tell(resources) -> None:  # type: ignore[no-untyped-def]
+    record = only(run("قالت مصادر قبلية إن مسلحين من أبناء القبائل هاجموا مساء أمس نقاط تفتيش "
+                      "يتمركز فيها الحوثيون في مديرية بيحان بمحافظة شبوة، واستمر تبادل إطلاق "
+                      "النار لساعات.", resources, published=date(2015, 8, 4)))
+    assert record.sub_event_type == "Armed clash"
+    assert (record.actor1, record.actor2) == ("Unidentified Tribal Militia (Yemen)", "Houthis")

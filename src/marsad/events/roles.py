@@ -173,9 +173,13 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
                                    lead=not named_in_clause)
         # (gunmen are given a group's name, never a state force's: "قذائف أطلقتها المجموعات
         # الإرهابية ... مؤكدة أن الجيش يرد")
+        # (nor the side gunmen told as the verb's subject fought: "مسلحون من أبناء القبائل
+        # هاجموا نقاط الحوثيين")
         if perpetrator is not None and not (named_in_clause and actor1 is not None
                                             and actor1.category == "armed"
-                                            and perpetrator.category != "armed"):
+                                            and perpetrator.category != "armed") \
+                and not (named_in_clause and _same(perpetrator, actor2)
+                         and _verb_subject(document, candidate, actor1)):
             actor1 = perpetrator
     if candidate.family == "clash" and actor1 is None and actor2 is None:
         # "معارك عنيفة تدور منذ أيام": the fighting of the war the lead names both sides of
@@ -250,6 +254,10 @@ def _pick(
               or _announces(document, a, trigger, verbs)
               or _subject_before_verb(document, a, trigger)
               or (candidate.family in ("arrest", "abduction") and _unit_of(document, a, trigger))]
+    if not agents and candidate.family == "clash":
+        # "مسلحون من أبناء القبائل هاجموا نقاط تفتيش للحوثيين، واستمر تبادل إطلاق النار":
+        # who attacked opened the fight the clause goes on to tell
+        agents = [a for a, _ in marked if _verb_subject(document, candidate, a)]
     accuser, accused = _accusation(document, actors, trigger)
     if accused is not None:
         agents = [accused] + [a for a in agents if a is not accused and a is not accuser]
@@ -716,7 +724,17 @@ def _subject_before_verb(document: Document, actor: ActorRef, trigger: Mention) 
     if word in verbs or (word[:1] in ("و", "ف") and word[1:] in verbs):
         return True
     feminine_past = word.endswith("ت") and not word.endswith("ات") and not word.startswith("ال")
-    return len(word) > 3 and (word.startswith("ي") or feminine_past)
+    plural_past = word.endswith("وا") and not word.startswith("ال")  # "هاجموا", "شنوا"
+    return len(word) > 3 and (word.startswith("ي") or feminine_past or plural_past)
+
+
+def _verb_subject(document: Document, candidate: Candidate, actor: ActorRef | None) -> bool:
+    """The actor is the subject of a verb of the clause other than, and before, its trigger."""
+    if actor is None:
+        return False
+    clause, trigger = candidate.clause, candidate.trigger
+    return any(_subject_before_verb(document, actor, verb)
+               for verb in starting_in(document, "trigger", clause.start, trigger.start))
 
 
 def _unit_of(document: Document, actor: ActorRef, trigger: Mention) -> bool:
