@@ -76,6 +76,7 @@ eval: $(STAMP)
 	$(BIN)/marsad evaluate --gold eval/fresh13/gold --json out/eval-fresh13.json
 	$(BIN)/marsad evaluate --gold eval/fresh14/gold --json out/eval-fresh14.json
 	$(BIN)/marsad evaluate --gold eval/fresh15/gold --json out/eval-fresh15.json
+	$(BIN)/marsad evaluate --gold eval/fresh16/gold --json out/eval-fresh16.json
 
 # the README's Performance figures (long: about an hour on two cores)
 bench: $(BENCH_STAMP)
