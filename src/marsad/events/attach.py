@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from marsad.document import Document, Mention, Span
 from marsad.events.index import derived, starting_in
-from marsad.events.model import RELATIVE_KEYS, Candidate, DateRange, PlaceRef
+from marsad.events.model import AIR_RAID_KEYS, RELATIVE_KEYS, Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import Gazetteer, distance_km
 from marsad.kb.model import Place
 from marsad.kb.registry import Resources
@@ -628,13 +628,14 @@ def _closest_trigger(date_mention: Mention, triggers: list[Mention], own: Mentio
     # another mention of the same kind of happening shares its date ("قتل ... ومقتل"), but not
     # a time ago told of it ("اغتيل قبل شهر": that killing is not this attempt)
     same_kind_shares = date_mention.key != "ago"
-    kind = SAME_KIND.get(own.key, own.key)
-    return all(distance(t) >= own_distance
-               or (same_kind_shares and SAME_KIND.get(t.key, t.key) == kind)
+    kind = _kind(own.key)
+    return all(distance(t) >= own_distance or (same_kind_shares and _kind(t.key) == kind)
                for t in triggers)
 
 
-SAME_KIND = {"drone_strike": "airstrike"}  # trigger keys of one kind of happening (a raid)
+def _kind(key: str) -> str:
+    """A trigger key's kind of happening: an air raid is one, by aircraft or by drone."""
+    return "air raid" if key in AIR_RAID_KEYS else key
 
 
 STATEMENT_GAP = 60

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marsad.document import Document, Mention, Span
 from marsad.events.index import starting_in
-from marsad.events.model import Candidate
+from marsad.events.model import AIR_RAID_KEYS, Candidate
 from marsad.kb.gazetteer import Gazetteer
 from marsad.text.normalise import fold
 
@@ -121,7 +121,7 @@ def _strike(candidate: Candidate, mods: set[str], words: set[str]) -> str | None
         default = "Air/drone strike"
     if "intercept" in mods:
         return "Disrupted weapons use"
-    if candidate.trigger.key in ("airstrike", "drone_strike"):
+    if candidate.trigger.key in AIR_RAID_KEYS:
         return "Air/drone strike"
     return default
 

@@ -15,6 +15,8 @@ CROWD_KEYS = frozenset({"crowd", "protesters", "rioters", "protest", "gathering"
 # Word groups that open a relative clause: a pronoun, or a pronoun with its verb of
 # occurrence ("الذي وقع"), matched as one.
 RELATIVE_KEYS = ("relative", "occurred")
+# Trigger keys of air raids, by aircraft or by drone: one kind of happening.
+AIR_RAID_KEYS = frozenset({"airstrike", "drone_strike"})
 
 
 @dataclass(slots=True)

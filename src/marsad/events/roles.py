@@ -708,14 +708,13 @@ def _subject_before_verb(document: Document, actor: ActorRef, trigger: Mention) 
     # (an adjective or a place may end the subject, a day and a word like "سلسلة" follow the
     # verb: "المقاومة في طولكرم تفجّر عبوة ناسفة")
     gap = document.text[actor.end : trigger.start]
+    undated = gap
     for day in starting_in(document, "date", actor.end, trigger.start):
-        gap = gap.replace(day.text, " ")
-    between = fold(gap).split()
+        undated = undated.replace(day.text, " ")
+    between = fold(undated).split()
     if any(word in _patterns(document).launching for word in between[:3]):
         return len(between) <= 4
-    if trigger.start - actor.end > 2:
-        return False
-    if document.text[actor.end : trigger.start].strip(SUBJECT_GAP):
+    if len(gap) > 2 or gap.strip(SUBJECT_GAP):
         return False
     # a verb agreeing with a force ("قصفت", "يستهدف", "استهدف"), not a noun ("تفريق الشرطة
     # احتجاجاً")
