@@ -29,6 +29,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from marsad import build_kind
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -155,7 +157,8 @@ def main() -> None:
     args.cache.mkdir(parents=True, exist_ok=True)
     table([("machine", f"{os.cpu_count()} cores (nproc), "
                        f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f}"
-                       f" GB, Python {platform.python_version()}, {platform.machine()}")])
+                       f" GB, Python {platform.python_version()}, {platform.machine()}"),
+           ("marsad build", build_kind())])
     corpus = corpus_of(args.n, args.cache)
     one_w = spawn(corpus, 1, batch_size=args.batch_size)
     table(describe(f"extraction, 1 worker, {args.n}", one_w))

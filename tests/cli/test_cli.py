@@ -65,7 +65,8 @@ def test_every_option_has_help() -> None:
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
-    assert capsys.readouterr().out.strip() == f"marsad {__version__}"
+    # (the build: "python" here; "compiled" in the `make fast` environment)
+    assert capsys.readouterr().out.strip() == f"marsad {__version__} (python)"
 
 
 @pytest.fixture

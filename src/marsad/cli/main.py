@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from marsad import __version__
+from marsad import __version__, build_kind
 from marsad.cli import (
     evaluate_cmd,
     events_cmd,
@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="marsad", description="ACLED-style conflict events from Arabic news, offline."
     )
-    parser.add_argument("--version", action="version", version=f"marsad {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"marsad {__version__} ({build_kind()})")
     parser.add_argument("--kb", action="append", default=[], metavar="DIR",
                         help="extra knowledge-base folder (actors/, places/, lexicon/); wins on "
                              "conflict; may be repeated")

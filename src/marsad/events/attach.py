@@ -8,11 +8,12 @@ what a candidate still lacks after the article-level merge comes from the articl
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
-from marsad.document import Document, Mention, Span
+from marsad.document import Document, Mention, Span, Spanned
 from marsad.events.index import derived, starting_in
 from marsad.events.model import AIR_RAID_KEYS, RELATIVE_KEYS, Candidate, DateRange, PlaceRef
 from marsad.kb.gazetteer import Gazetteer, distance_km
@@ -117,7 +118,7 @@ def attach_place(
 
 
 def _inside_the_province(document: Document, best: PlaceRef, refs: list[PlaceRef],
-                         weak: set[int], trigger_start: int) -> PlaceRef:
+                         weak: AbstractSet[int], trigger_start: int) -> PlaceRef:
     """"وفي الحديدة، ... في مزرعة بمديرية حيس جنوبي المحافظة": a name both a city's and its
     province's, beside a district or town of that province, is the province."""
     if best.place.kind not in ("city", "town") or not best.place.admin1_id \
@@ -136,7 +137,7 @@ OPENING_REACH = 30  # characters from a sentence's "وفي" to the place it move
 _OPENING = re.compile(r"\s*(?:و?في|أما في)\s")
 
 
-def _opening_place(document: Document, sentence: Span, resources: Resources,
+def _opening_place(document: Document, sentence: Spanned, resources: Resources,
                    countries: list[str]) -> PlaceRef | None:
     """"وفي محافظة مأرب، شن ...": the place the sentence moves the report to, if it opens so."""
     if not _OPENING.match(document.text, sentence.start):
@@ -324,7 +325,7 @@ def _road_ends(document: Document) -> frozenset[int]:
     road's two ends, where the happening on it is coded when nothing nearer is named."""
     def find() -> frozenset[int]:
         places = sorted(document.of_kind("place"), key=lambda m: m.start)
-        found = set()
+        found: set[int] = set()
         for before, after in pairwise(places):
             joined = fold(document.text[before.end : after.start]).strip() in ("", "و")
             if joined and any(w.key == "between" and 0 <= before.start - w.end <= 10
@@ -784,7 +785,7 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
     for kind, attribute in FIGURES_OF.get(candidate.family, ALL_FIGURES):
         value = _figure(kind, words, numbers, document.text)
         if value is not None and getattr(candidate, attribute) is None:
-            setattr(candidate, attribute, int(value))
+            setattr(candidate, attribute, value.value)
             if value.vague:
                 candidate.vague_figures.add(attribute)
             if attribute == "fatalities":
@@ -793,9 +794,9 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
         # "اعتقلت قوات الاحتلال، فجر اليوم الأحد، 9 فلسطينيين": past the subject and the date
         value = _number_after(candidate.trigger.end, numbers, ARREST_WINDOW)
         if value is None and _one_person_after(document, candidate.trigger.end):
-            value = 1  # "توقيف راشد الغنوشي", "احتجزوا الرئيس"
+            value = _Figure(1)
         if value is not None:
-            candidate.arrests = int(value)
+            candidate.arrests = value.value
 
 
 def _counted_noun(document: Document, end: int) -> str:
@@ -815,19 +816,18 @@ def _one_person_after(document: Document, position: int) -> bool:
                for kind in ("leader", "role") for m in document.of_kind(kind))
 
 
-class _Figure(int):
+@dataclass(slots=True)
+class _Figure:
     """A count read off the text, whether its number was vague ("عشرات"), and where its
     last number ends (the counted noun follows)."""
 
+    value: int
     vague: bool = False
     end: int = -1
 
 
 def _of(number: Mention) -> _Figure:
-    figure = _Figure(number.data["value"])
-    figure.vague = bool(number.data.get("vague"))
-    figure.end = number.end
-    return figure
+    return _Figure(int(number.data["value"]), bool(number.data.get("vague")), number.end)
 
 
 def _figure(kind: str, words: list[Mention], numbers: list[Mention], text: str
@@ -902,10 +902,7 @@ def _joined_counts(first: Mention, numbers: list[Mention], text: str,
         total += int(number.data["value"])
         vague = vague or bool(number.data.get("vague"))
         last = number
-    figure = _Figure(total)
-    figure.vague = vague
-    figure.end = last.end
-    return figure
+    return _Figure(total, vague, last.end)
 
 
 def _person_count(word: Mention, words: list[Mention]) -> int | None:
@@ -929,5 +926,5 @@ def sentence_figures(document: Document, start: int, end: int) -> dict[str, int]
     for kind, name in (("killed", "fatalities"), ("injured", "injuries")):
         value = _figure(kind, words, numbers, document.text)
         if value is not None:
-            figures[name] = int(value)
+            figures[name] = value.value
     return figures

@@ -44,26 +44,35 @@ from marsad.resolve.places import context_countries
 LEAD_SENTENCES = 1  # the headline and the first sentences carry the main event
 
 
+def _news_reading(document: Document, found: Candidate, resources: Resources,
+                  set_beside: dict[int, int]) -> Candidate | None:
+    """The happening detected, or the clause's next reading when the detected one is set beside
+    the news or is dated as background history; None when no reading is left."""
+    if _comes_after(document, found.trigger):
+        # "ويأتي الهجوم بعد أيام من هجوم ...": the happening told before, set beside
+        # another, which the sentence may go on to tell as news of its own
+        set_beside[found.sentence] = found.trigger.start
+        reading = _next_reading(document, found, resources)
+        if reading is None:
+            return None
+        found = reading
+    if not attach_date(document, found, resources):
+        # dated as background history ("المدينة التي استعادتها القوات الشهر الماضي"): the
+        # clause's next reading may still be news ("اغتال مسلحون ضابطاً")
+        return _next_reading(document, found, resources)
+    return found
+
+
 def build_events(document: Document, resources: Resources) -> Document:
     countries = context_countries(document, resources.gazetteer, resources.settlements)
     main_place = lead_place(document, resources, countries)
     main_date = lead_date(document)
     kept: list[Candidate] = []
     set_beside: dict[int, int] = {}  # sentence: where it names a happening told before
-    for found in detect(document, resources):
-        if _comes_after(document, found.trigger):
-            # "ويأتي الهجوم بعد أيام من هجوم ...": the happening told before, set beside
-            # another, which the sentence may go on to tell as news of its own
-            set_beside[found.sentence] = found.trigger.start
-            found = _next_reading(document, found, resources)
-            if found is None:
-                continue
-        if not attach_date(document, found, resources):
-            # dated as background history ("المدينة التي استعادتها القوات الشهر الماضي"): the
-            # clause's next reading may still be news ("اغتال مسلحون ضابطاً")
-            found = _next_reading(document, found, resources)
-            if found is None:
-                continue
+    for detected in detect(document, resources):
+        found = _news_reading(document, detected, resources, set_beside)
+        if found is None:
+            continue
         if _aggregate(document, found):
             continue  # "تعرضت القوات لأكثر من 40 هجوماً منذ منتصف الشهر": a tally, no event
         found.context_countries = countries

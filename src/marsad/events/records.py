@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from marsad.document import Document
 from marsad.events.model import CROWD_FAMILIES, ActorRef, Candidate
@@ -113,7 +114,7 @@ def _admin1(place) -> str | None:  # type: ignore[no-untyped-def]
     return place.name if place.kind == "admin1" else place.admin1
 
 
-def _actor_fields(ref: ActorRef | None, n: int) -> dict[str, object]:
+def _actor_fields(ref: ActorRef | None, n: int) -> dict[str, Any]:
     if ref is None:
         return {}
     return {

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from marsad.document import Document, Mention, Span
+from marsad.document import Document, Mention, Span, Spanned
 from marsad.events.index import derived, starting_in
 from marsad.events.model import CROWD_KEYS, RELATIVE_KEYS, ActorRef, Candidate
 from marsad.kb.registry import Resources
@@ -89,7 +89,7 @@ def _patterns(document: Document) -> _RolePatterns:
 
 
 # Which categories may act (actor1) and be acted on (actor2), per family.
-AGENTS = {
+AGENTS: dict[str, tuple[str, ...]] = {
     "arrest": ("state", "armed", "external"),
     "protest": ("crowd", "supporters"),
     "riot": ("crowd", "supporters", "armed", "state", "external"),
@@ -111,7 +111,7 @@ AGENTS = {
 }
 # Triggers whose agents differ from their family's: rockets and shells are fired by
 # armed groups too, air strikes are by states.
-AGENTS_BY_TRIGGER = {"shelling": ("state", "external", "armed"),
+AGENTS_BY_TRIGGER: dict[str, tuple[str, ...]] = {"shelling": ("state", "external", "armed"),
                      "drone_strike": ("state", "external", "armed")}
 # Default actor1 templates per family when the text names none.
 DEFAULT_AGENT = {
@@ -136,6 +136,8 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
     on_date = candidate.date.latest if candidate.date else document.article.published
     actors = clause_actors(document, candidate.clause, resources, country, on_date)
     nationality = _nationality_agent(document, candidate, resources)
+    actor1: ActorRef | None
+    actor2: ActorRef | None
     actor1, actor2 = _pick(document, candidate, actors, resources.victim_verbs)
     if actor1 is None and candidate.family in ("arrest", "abduction"):
         actor1 = _subject_before(document, candidate, resources, country, on_date)
@@ -156,7 +158,8 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         if actor1 is not None and actor1.category in ("armed", "external"):
             candidate.family, candidate.sub = "attack", "Attack"  # armed men burning a house
         elif actor1 is not None and actor1.category == "state":
-            actor1, actor2 = None, actor1  # the police in a riot are the ones it faces
+            actor2 = actor1  # the police in a riot are the ones it faces
+            actor1 = None
         elif actor1 is None and not _crowd_context(document, candidate):
             candidate.family = "none"  # burning and stone-throwing with no crowd in sight
     if candidate.family in CROWD_TEMPLATE:
@@ -436,8 +439,8 @@ def _crowd(
 
 PERPETRATOR_FAMILIES = {"attack", "explosion", "abduction", "strike", "clash"}
 # Who may be held responsible, per family: armed groups attack, states strike from the air.
-PERPETRATOR_CATEGORIES = {"strike": ("state", "external")}
-PERPETRATOR_BY_TRIGGER = {"shelling": ("armed", "state", "external")}
+PERPETRATOR_CATEGORIES: dict[str, tuple[str, ...]] = {"strike": ("state", "external")}
+PERPETRATOR_BY_TRIGGER: dict[str, tuple[str, ...]] = {"shelling": ("armed", "state", "external")}
 LEAD_SENTENCES = 3
 CLAIM_NEGATION_GAP = 20
 CLAIM_REACH = 4  # sentences between a claim of responsibility and the happening it claims
@@ -573,7 +576,7 @@ def _crowd_context(document: Document, candidate: Candidate) -> bool:
     """A crowd in the sentence, or in the lead of a report about a crowd ("وتم قطع الطريق"
     after "مواجهات بين مجموعات من الشباب")."""
     sentences = document.sentences
-    spans = [sentences[candidate.sentence]]
+    spans: list[Spanned] = [sentences[candidate.sentence]]
     if candidate.sentence >= CROWD_LEAD:
         spans.append(Span(sentences[0].start, sentences[CROWD_LEAD - 1].end))
     for span in spans:

@@ -69,7 +69,7 @@ def _identify(text: str) -> str:
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
     """langid restricted to the languages an Arabic-script or news page may be in."""
-    from langid.langid import LanguageIdentifier, model  # loads its model: deferred
+    from langid.langid import LanguageIdentifier, model  # type: ignore[import-untyped]  # (deferred: loads its model)
 
     identifier = LanguageIdentifier.from_modelstring(model, norm_probs=False)
     identifier.set_languages(["ar", "fa", "ur", "ps", "ku", "en", "fr"])

@@ -64,7 +64,8 @@ def parse_record(record: object, source: str, boilerplate: Boilerplate) -> Artic
     published = parse_date(record.get("published"), source)
     meta = {k: record.get(k) for k in ("url", "outlet", "title")}
     if has_text:
-        article = build_article(str(article_id), text, boilerplate, source=source, raw=text, **meta)
+        article = build_article(str(article_id), str(text), boilerplate, source=source,
+                                raw=text, **meta)
     else:
         article = read_html(str(article_id), str(html), boilerplate, source=source, **meta)
     if published:

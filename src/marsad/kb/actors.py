@@ -33,6 +33,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ from marsad.text.tokenise import name_key
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(str(files("marsad"))) / "kb" / "data"
 TEMPLATE_PREFIX = "tmpl."  # ids of the per-country actors a template expands to
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
@@ -474,12 +475,12 @@ def _build(raw: _Raw, countries: Sequence[Country]) -> ActorBase:
         _check_arabic(role.title_ar, f"roles: {role.title_ar!r}", report)
     version = max(raw.versions) if raw.versions else "unknown"
     base = ActorBase(actors, templates, roles, leader_forms, report, version)
-    for template_id, country, actor_of in raw.stand_ins:
-        record, other = by_name.get(country), by_name.get(actor_of)
+    for template_id, country_name, actor_of in raw.stand_ins:
+        record, other = by_name.get(country_name), by_name.get(actor_of)
         stand_in = base.for_template(template_id, actor_of)
         if record is None or other is None or stand_in is None:
             report.errors.append(f"stand-in: no {template_id!r} actor of {actor_of!r} to stand "
-                                 f"in for {country!r}")
+                                 f"in for {country_name!r}")
             continue
         base.stand_in(template_id, record, stand_in)
     return base

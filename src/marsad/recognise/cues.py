@@ -79,8 +79,8 @@ class CueSet:
                 index = cues.prefixed if first.open_end else cues.exact
                 index.setdefault(first.text, []).append(form)
         for index in (cues.exact, cues.prefixed):
-            for forms in index.values():
-                forms.sort(key=lambda f: (-len(f.words), -f.size))
+            for entries in index.values():
+                entries.sort(key=lambda f: (-len(f.words), -f.size))
         return cues
 
     def find_tokens(self, tokens: list[Token], text: str) -> list[Mention]:

@@ -426,7 +426,7 @@ class DateRecogniser:
                     rules_of[at] = self._rules_at(words[at])
         for at in compress(range(len(runs)), rules_of):
             start = runs[at].start()
-            for index in rules_of[at]:
+            for index in rules_of[at] or ():
                 found[index].append(start)
         return [None if index in self._anywhere else starts
                 for index, starts in enumerate(found)]
@@ -504,8 +504,7 @@ class DateRecogniser:
         y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
         try:
             if int(y) < LAST_HIJRI_YEAR:  # "21 / 10 / 1436هـ" (the Saudi agency's dates)
-                day = Hijri(int(y), int(mo), int(d)).to_gregorian().datetuple()
-                day = date(*day)
+                day = date(*Hijri(int(y), int(mo), int(d)).to_gregorian().datetuple())
                 return "hijri", day, day, False
             day = date(int(y), int(mo), int(d))
         except (ValueError, OverflowError):
@@ -716,10 +715,10 @@ class DateRecogniser:
         unit, count = self.v.ago_units[m["u"] or m["u2"] or m["u3"]]
         if m["n"]:
             count = int(m["n"]) if m["n"].isdigit() else self.v.numbers.get(m["n"])
-        few = count is None or m["few"] or m["few2"]
-        if few and unit == 0:  # "قبل ساعات", "منذ ساعات الصباح": the day of the report
-            return "ago", p, p, True
-        if few:  # "a few days ago": 2 to 7 units
+        if count is None or m["few"] or m["few2"]:
+            if unit == 0:  # "قبل ساعات", "منذ ساعات الصباح": the day of the report
+                return "ago", p, p, True
+            # "a few days ago": 2 to 7 units
             return "ago", p - timedelta(days=7 * unit), p - timedelta(days=2 * unit), True
         if unit == 0:  # hours
             back = count // 24

@@ -10,9 +10,13 @@ reason about (classes, assertions, optional parts) adds no requirement or gives 
 
 from __future__ import annotations
 
-from re import _constants as sre
-from re import _parser as sre_parse
+import importlib
+from collections.abc import Set as AbstractSet
 from typing import Any
+
+# the regular-expression parser's internals (typeshed has no stubs for them)
+sre: Any = importlib.import_module("re._constants")
+sre_parse: Any = importlib.import_module("re._parser")
 
 Requirement = frozenset[str]  # one of these strings is in every match
 MAX_REQUIREMENTS = 3  # the most selective requirements kept (each costs a few `in` tests)
@@ -54,7 +58,7 @@ def passes(
     return True
 
 
-def _selectivity(requirement: Requirement) -> tuple[int, int]:
+def _selectivity(requirement: AbstractSet[str]) -> tuple[int, int]:
     return min(map(len, requirement)), -len(requirement)
 
 

@@ -72,15 +72,15 @@ def package_lexicon_path(name: str) -> Path:
     return Path(str(ref))
 
 
-def merge_documents(docs: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+def merge_documents(docs: Iterable[Mapping[Any, Any]]) -> dict[Any, Any]:
     """Merge YAML documents: lists concatenate, mappings merge, scalars are replaced."""
-    merged: dict[str, Any] = {}
+    merged: dict[Any, Any] = {}
     for doc in docs:
         _merge_into(merged, doc)
     return merged
 
 
-def _merge_into(target: dict[str, Any], doc: Mapping[str, Any]) -> None:
+def _merge_into(target: dict[Any, Any], doc: Mapping[Any, Any]) -> None:
     for key, value in doc.items():
         old = target.get(key)
         if isinstance(old, dict) and isinstance(value, Mapping):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -192,7 +193,13 @@ def _day_in_name(document: Document, start: int, nouns: frozenset[str]) -> bool:
 
 def _fields(mention: DateMention | NumberMention) -> dict[str, Any]:
     """`dataclasses.asdict` without its deep copy: every field is an immutable value."""
-    return {name: getattr(mention, name) for name in mention.__slots__}
+    names = _FIELD_NAMES.get(type(mention))
+    if names is None:
+        names = _FIELD_NAMES[type(mention)] = tuple(f.name for f in fields(mention))
+    return {name: getattr(mention, name) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # by class (a compiled class has no __slots__)
 
 
 DATELINE_CHARS = 400
