@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import marsad.text.normalise as normalise_module
 from marsad.text.normalise import fold, normalise
 
 # Text that looks like Arabic news plus everything the folding touches.
@@ -165,3 +166,17 @@ def test_empty_spans() -> None:
     assert normalised.to_original(3, 3) == (len(text), len(text))
     assert normalise("").text == ""
     assert normalise("\u064e\u0640\u200f").text == ""
+
+
+def test_fold_remembers_short_strings_and_folds_them_as_the_table_does(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`fold` keeps a memo of short strings: what it returns is the table's fold whether the
+    string was remembered, too long to be, or met again after the memo filled and started over."""
+    monkeypatch.setattr(normalise_module, "FOLD_MEMO_SIZE", 3)
+    monkeypatch.setattr(normalise_module, "_FOLDED", {})
+    long_text = "قُتِلَ جُنْدِيّانِ " * 5
+    words = ["الْقُوَّاتُ", "ﻻ", "٣٤ قتيلاً", "إصابةُ", "آلية", long_text]
+    for word in words * 2:
+        assert fold(word) == word.translate(normalise_module._FOLDS)
+    assert long_text not in normalise_module._FOLDED
+    assert 0 < len(normalise_module._FOLDED) <= 3

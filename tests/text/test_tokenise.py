@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import marsad.text.tokenise as tokenise_module
 from marsad.text.normalise import fold, normalise
 from marsad.text.tokenise import (
     Token,
@@ -173,3 +174,16 @@ def test_tokens_of_a_text_with_harakat_keep_the_marks_in_their_span() -> None:
 def test_kaf_is_a_proclitic_only_before_the_article() -> None:
     assert "ريم" not in lookup_keys("كريم")  # a first name, not Rome
     assert "عاده" in lookup_keys("كالعاده")
+
+
+def test_tokens_are_the_same_whether_their_splits_were_remembered(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tokenise` remembers each spelling's clitic split; a memo that fills and starts over in
+    the middle of a text changes no token."""
+    text = "وبالقوات الأمنية، واعتقلت للشرطة والمسلحين في البصرة وبالبصرة"
+    expected = [(t.start, t.end, t.norm, *clitic_split(t.norm)) for t in tokens(text)]
+    monkeypatch.setattr(tokenise_module, "SPLIT_MEMO_SIZE", 2)
+    monkeypatch.setattr(tokenise_module, "_SPLITS", {})
+    for _ in range(2):
+        assert [tuple(t) for t in tokens(text)] == expected
+    assert 0 < len(tokenise_module._SPLITS) <= 2

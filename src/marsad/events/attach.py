@@ -794,7 +794,7 @@ def attach_figures(document: Document, candidate: Candidate) -> None:
         # "اعتقلت قوات الاحتلال، فجر اليوم الأحد، 9 فلسطينيين": past the subject and the date
         value = _number_after(candidate.trigger.end, numbers, ARREST_WINDOW)
         if value is None and _one_person_after(document, candidate.trigger.end):
-            value = _Figure(1)
+            value = _Figure(1)  # "توقيف راشد الغنوشي", "احتجزوا الرئيس"
         if value is not None:
             candidate.arrests = value.value
 

@@ -158,7 +158,9 @@ def assign_roles(document: Document, candidate: Candidate, resources: Resources)
         if actor1 is not None and actor1.category in ("armed", "external"):
             candidate.family, candidate.sub = "attack", "Attack"  # armed men burning a house
         elif actor1 is not None and actor1.category == "state":
-            actor2 = actor1  # the police in a riot are the ones it faces
+            # the police in a riot are the ones it faces (two statements: the compiled build
+            # mistypes "actor1, actor2 = None, actor1")
+            actor2 = actor1
             actor1 = None
         elif actor1 is None and not _crowd_context(document, candidate):
             candidate.family = "none"  # burning and stone-throwing with no crowd in sight

@@ -33,7 +33,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +44,7 @@ from marsad.text.tokenise import name_key
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(str(files("marsad"))) / "kb" / "data"
+DATA_DIR = Path(__file__).parent / "data"
 TEMPLATE_PREFIX = "tmpl."  # ids of the per-country actors a template expands to
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")

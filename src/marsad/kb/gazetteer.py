@@ -24,7 +24,6 @@ import logging
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ from marsad.text.tokenise import name_key
 
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(str(files("marsad"))) / "kb" / "data"
+DATA_DIR = Path(__file__).parent / "data"
 PLACES_DIR = DATA_DIR / "places"
 COUNTRIES_FILE = DATA_DIR / "countries.yaml"
 TSV_COLUMNS = (

@@ -121,6 +121,7 @@ class TokenTrie:
             if takes_next:
                 key = (norms[index], following[index])
                 outcome = by_next.get(key, _UNSEEN)
+                # (sentinels compared by value: compiled, these tuples are unboxed and copied)
                 if outcome == _UNSEEN:
                     outcome = self._outcome(*key)
                 if outcome == _WALK:

@@ -162,5 +162,18 @@ def normalise(text: str) -> NormalisedText:
 
 
 def fold(text: str) -> str:
-    """Folded form of a string, for dictionary keys and comparisons."""
-    return text.translate(_FOLDS)
+    """Folded form of a string, for dictionary keys and comparisons (a short one remembered:
+    `str.translate` looks every character up in a Python mapping, a memo looks a word up once)."""
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = text.translate(_FOLDS)
+        if len(text) <= FOLD_MEMO_LENGTH:
+            if len(_FOLDED) >= FOLD_MEMO_SIZE:
+                _FOLDED.clear()
+            _FOLDED[text] = folded
+    return folded
+
+
+FOLD_MEMO_LENGTH = 40  # characters of the longest string `fold` remembers
+FOLD_MEMO_SIZE = 200_000  # strings it remembers (then it starts again)
+_FOLDED: dict[str, str] = {}

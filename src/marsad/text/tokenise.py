@@ -91,6 +91,18 @@ def lookup_keys(word: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+SPLIT_MEMO_SIZE = 131_072  # word spellings whose split `tokenise` remembers
+_SPLITS: dict[str, tuple[str, str]] = {}
+
+
+def _split(word: str) -> tuple[str, str]:
+    """`clitic_split`, remembered for `tokenise` by spelling."""
+    if len(_SPLITS) >= SPLIT_MEMO_SIZE:
+        _SPLITS.clear()
+    split = _SPLITS[word] = clitic_split(word)
+    return split
+
+
 def name_key(name: str) -> tuple[str, ...]:
     """Dictionary key of a multi-word name: folded words, each without the article."""
     return tuple(strip_article(word) for word in _words(fold(name)))
@@ -109,7 +121,12 @@ def tokenise(normalised: NormalisedText) -> list[Token]:
     words = parts[1::2]
     part_ends = list(accumulate(map(len, parts)))
     starts, ends = part_ends[0:-1:2], part_ends[1::2]
-    prefixes, stems = zip(*map(clitic_split, words), strict=True)
+    splits = list(map(_SPLITS.get, words))  # each word's memoised split, looked up in C
+    if None in splits:
+        for at, split in enumerate(splits):
+            if split is None:
+                splits[at] = _split(words[at])
+    prefixes, stems = zip(*splits, strict=True)
     if not normalised.aligned:
         # `normalised.to_original(start, end)` for every word, in C: a word's original end is
         # after its last letter and the diacritics written on it (a run of dropped marks)
