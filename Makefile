@@ -98,6 +98,7 @@ eval: $(STAMP)
 	$(BIN)/marsad evaluate --gold eval/fresh14/gold --json out/eval-fresh14.json
 	$(BIN)/marsad evaluate --gold eval/fresh15/gold --json out/eval-fresh15.json
 	$(BIN)/marsad evaluate --gold eval/fresh16/gold --json out/eval-fresh16.json
+	$(BIN)/marsad evaluate --gold eval/fresh17/gold --json out/eval-fresh17.json
 
 # the README's Performance figures, with the compiled build (long: about an hour on two cores);
 # `make bench-python` measures the plain-Python install the same way
