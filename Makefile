@@ -50,7 +50,7 @@ $(BENCH_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(STAMP)
 
 # marsad with its pipeline compiled to C by mypyc (the modules pyproject.toml lists under
-# [tool.marsad]): the same code and records, about 1.4 times faster; for corpus runs and the
+# [tool.marsad]): the same code and records, 1.3 to 1.4 times faster; for corpus runs and the
 # benchmarks. Rebuilt when a source changes (about two minutes).
 fast: $(FAST_STAMP)
 

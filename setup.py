@@ -2,7 +2,7 @@
 
 `MARSAD_COMPILE=1 pip install --no-build-isolation .` (what `make fast` runs, with mypy in the
 environment) compiles the modules listed under `[tool.marsad] compiled` in pyproject.toml to C
-extensions with mypyc: the same code, about 1.4 times faster. Without the variable marsad
+extensions with mypyc: the same code, about 1.3 to 1.4 times faster. Without the variable marsad
 installs as plain Python, as it does for development (an editable install never compiles:
 edits to the sources must take effect).
 """

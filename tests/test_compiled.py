@@ -76,3 +76,15 @@ def test_the_compiled_build_gives_the_same_records(resources: Resources) -> None
     assert sum(map(len, plain.values())) > 500
     differing = [key for key in plain if compiled.get(key) != plain[key]]
     assert not differing, f"{len(differing)} articles differ, first {differing[:5]}"
+
+
+def test_the_makefile_compiles_with_the_pinned_tools() -> None:
+    """`make fast` installs its compiler by hand (before marsad): the same pins as pyproject's."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pinned = set(config["build-system"]["requires"]) | set(
+        config["project"]["optional-dependencies"]["test"])
+    line = next(line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+                if line.startswith("COMPILE_TOOLS :="))
+    tools = line.split(":=", 1)[1].split()
+    assert {tool.split("==")[0] for tool in tools} == {"setuptools", "mypy", "types-PyYAML"}
+    assert set(tools) <= pinned, set(tools) - pinned

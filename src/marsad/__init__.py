@@ -8,5 +8,4 @@ def build_kind() -> str:
     else "python"."""
     from marsad import pipeline  # imports every compiled stage
 
-    return "compiled" if not pipeline.__file__ or not pipeline.__file__.endswith(".py") \
-        else "python"
+    return "compiled" if (pipeline.__file__ or "").endswith((".so", ".pyd")) else "python"
