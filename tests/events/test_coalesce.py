@@ -64,3 +64,13 @@ def test_a_raid_joining_a_toll_told_before_keeps_its_own_striker(resources) -> N
                   published=date(2018, 4, 9))
     strikes = [r for r in records if r.sub_event_type == "Air/drone strike"]
     assert [r.actor1 for r in strikes] == ["Military Forces of Iraq"], records
+
+
+def test_raids_on_two_districts_of_one_province_are_two(resources) -> None:  # type: ignore[no-untyped-def]
+    # Sahar and Haydan are districts of Saada; a headline naming the province joins neither
+    records = run("غارات للتحالف على صعدة\nاستهدفت غارة جوية لطيران التحالف أمس سيارة على الطريق "
+                  "العام في مديرية سحار، ما أدى إلى مقتل ثلاثة أشخاص. كما شنت مقاتلات التحالف "
+                  "غارات مماثلة أمس على مديرية حيدان غرب صعدة، من دون أن ترد معلومات عن ضحايا.",
+                  resources)
+    places = sorted(r.location for r in records if r.sub_event_type == "Air/drone strike")
+    assert places == ["Haydan", "Sahar"], [(r.sub_event_type, r.location) for r in records]

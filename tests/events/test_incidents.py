@@ -201,3 +201,12 @@ def test_an_interception_joined_after_a_shelling_is_its_own_happening(resources)
     kinds = {(r.sub_event_type, r.location) for r in records}
     assert ("Shelling/artillery/missile attack", "Samitah") in kinds, kinds
     assert "Disrupted weapons use" in {sub for sub, _ in kinds}, kinds
+
+
+def test_an_air_aggression_is_an_air_raid(resources) -> None:  # type: ignore[no-untyped-def]
+    # Al Mayadeen and SANA call an Israeli raid "عدوان جوي"
+    record = only(run("وقال مصدر عسكري إن العدو الإسرائيلي نفّذ فجر اليوم عدواناً جوياً على "
+                      "محيط بلدة الكسوة بريف دمشق، أدى إلى وقوع بعض الخسائر المادية.", resources))
+    assert record.sub_event_type == "Air/drone strike"
+    assert record.location == "Al Kiswah"
+    assert record.actor1 == "Military Forces of Israel"

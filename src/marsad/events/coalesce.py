@@ -232,6 +232,9 @@ def _two_towns(left: Candidate, right: Candidate) -> bool:
         return False
     assert left.place and right.place
     a, b = left.place.place, right.place.place
+    if left.family == right.family == "strike" and a.kind == b.kind == "admin2" \
+            and a.id != b.id:
+        return True  # raids on two districts ("مديرية سحار", "مديرية حيدان") are two
     if a.id == b.id or a.kind not in PRECISE_KINDS or b.kind not in PRECISE_KINDS:
         return False
     if left.family != "strike":
