@@ -132,8 +132,9 @@ def main() -> None:
     corpus = load_module("corpus")
     started = time.perf_counter()
     resources = load_resources()
-    rows = [("marsad build", f"{build_kind()} (`make fast`: compiled with mypyc)"
-             if build_kind() == "compiled" else build_kind()),
+    build = build_kind()
+    rows = [("marsad build", f"{build} (`make fast`: compiled with mypyc)"
+             if build == "compiled" else build),
             ("knowledge-base load", f"{time.perf_counter() - started:.2f} s"),
             ("machine reference at start (5M-step Python loop)", f"{machine_reference():.2f} s")]
     with tempfile.TemporaryDirectory() as folder:
@@ -144,7 +145,7 @@ def main() -> None:
             process(article, resources)
         seconds, stages, events, cpu_s = extract(articles, resources)
         rows += rows_for("text", articles, read_s, seconds, stages, events, cpu_s)
-        if build_kind() == "python":  # (a profiler sees no frames of compiled code)
+        if build == "python":  # (a profiler sees no frames of compiled code)
             resolving = profile(articles[:300], resources, args.profile)
             rows.append(("text:   of which resolve (profiled share)",
                          f"{1000 * seconds * resolving / len(articles):.2f} ms "

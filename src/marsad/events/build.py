@@ -47,7 +47,8 @@ LEAD_SENTENCES = 1  # the headline and the first sentences carry the main event
 def _news_reading(document: Document, found: Candidate, resources: Resources,
                   set_beside: dict[int, int]) -> Candidate | None:
     """The happening detected, or the clause's next reading when the detected one is set beside
-    the news or is dated as background history; None when no reading is left."""
+    the news (where, noted in `set_beside`) or is dated as background history; None when no
+    reading is left."""
     if _comes_after(document, found.trigger):
         # "ويأتي الهجوم بعد أيام من هجوم ...": the happening told before, set beside
         # another, which the sentence may go on to tell as news of its own
